@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs all of Pearl's tests: the whole Maven build (unit, OSGi, workbench, install and launch
+# tests) on a virtual display. Installs what a fresh machine lacks first.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+# xvfb/xauth: the workbench tests' display; libgtk-3-0: SWT; x11-utils: the launch test looks for
+# the IDE window; socat: pseudo-terminal pairs for the serial tests.
+releng/scripts/ensure-packages.sh xvfb xauth libgtk-3-0 x11-utils socat
+xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B -ntp clean verify "$@"
