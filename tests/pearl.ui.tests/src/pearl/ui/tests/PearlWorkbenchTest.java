@@ -79,22 +79,33 @@ class PearlWorkbenchTest {
 	@Test
 	void helpAboutShowsPearl() throws Exception {
 		Display display = Display.getCurrent();
+		Shell workbench = workbenchShell();
 		String[] seen = new String[2];
-		// the About dialog is modal: look at it and close it from inside its own event loop
-		display.timerExec(1500, () -> {
-			Shell about = display.getActiveShell();
-			if (about == null) {
-				return;
+		// The About dialog is modal: look at it and close it from inside its own event loop, once
+		// it is the active shell.
+		Runnable inspectAbout = new Runnable() {
+			private int tries;
+
+			@Override
+			public void run() {
+				Shell about = display.getActiveShell();
+				if (about == null || about == workbench) {
+					if (++tries < 200) {
+						display.timerExec(100, this);
+					}
+					return;
+				}
+				seen[0] = about.getText();
+				seen[1] = allText(about);
+				try {
+					screenshot(display, "about.png");
+				} catch (IOException e) {
+					seen[1] = "screenshot failed: " + e;
+				}
+				about.close();
 			}
-			seen[0] = about.getText();
-			seen[1] = allText(about);
-			try {
-				screenshot(display, "about.png");
-			} catch (IOException e) {
-				seen[1] = "screenshot failed: " + e;
-			}
-			about.close();
-		});
+		};
+		display.timerExec(100, inspectAbout);
 		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.help.aboutAction", null);
 		assertEquals("About Pearl", seen[0]);
 		assertTrue(seen[1] != null && seen[1].contains("NodeMCU"), "About dialog text: " + seen[1]);
