@@ -21,7 +21,7 @@ sleep 1
 times=()
 for ((i = 1; i <= runs; i++)); do
   start=$(date +%s%N)
-  "$root/pearl" ide --workspace "$scratch/ws$i" >"$scratch/out$i" 2>&1 &
+  setsid "$root/pearl" ide --workspace "$scratch/ws$i" >"$scratch/out$i" 2>&1 &
   pid=$!
   title=""
   until [[ -n "$title" ]]; do
@@ -32,9 +32,9 @@ for ((i = 1; i <= runs; i++)); do
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   times+=("$ms")
   printf 'start %d: window %s after %d.%03d s\n' "$i" "$title" $((ms / 1000)) $((ms % 1000))
-  pkill -P $pid 2>/dev/null || true
-  pkill -f "pearl-workspace\|$scratch/ws$i" 2>/dev/null || true
+  kill -- -$pid 2>/dev/null || true # the script, the command line and the IDE: one process group
   wait $pid 2>/dev/null || true
+  while xwininfo -root -tree 2>/dev/null | grep -q '"[^"]*Pearl"'; do sleep 0.1; done
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 printf 'median of %d starts: %d.%03d s\n' "$runs" $((median / 1000)) $((median % 1000))
