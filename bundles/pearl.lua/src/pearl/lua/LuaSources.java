@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -14,6 +16,7 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -22,16 +25,24 @@ import org.eclipse.xtext.validation.Issue;
 import com.google.inject.Injector;
 
 import pearl.lua.lua.Chunk;
+import pearl.lua.parser.LuaLexicalScanner;
+import pearl.lua.parser.LuaLineMap;
+import pearl.lua.parser.LuaSyntaxErrorMessages;
+import pearl.lua.validation.LuaValidator;
 
 /**
- * Parses Lua source text into its syntax tree and reports syntax errors with file, line and
- * column. The entry point for headless callers (command line, tests); inside Eclipse the same
- * parser runs through Xtext's resources.
+ * Parses Lua source text into its syntax tree and reports its syntax errors at the line
+ * {@code luac} 5.1 reports them. The entry point for headless callers (command line, tests);
+ * inside Eclipse the same parser runs through Xtext's resources.
  */
 public final class LuaSources {
 
-	/** A parsed file: its tree (possibly partial when there are errors) and its syntax errors. */
-	public record Parsed(Chunk chunk, List<LuaSyntaxError> syntaxErrors) {
+	/**
+	 * A parsed file: its tree (partial when there are errors) and its syntax errors, first one
+	 * first. The first is the one {@code luac} would report; later ones come from the parser's
+	 * recovery and are less certain.
+	 */
+	public record Parsed(Chunk chunk, XtextResource resource, List<LuaSyntaxError> syntaxErrors) {
 	}
 
 	private final Injector injector;
@@ -47,11 +58,10 @@ public final class LuaSources {
 	}
 
 	/**
-	 * Parses {@code text} as the Lua file {@code fileName}; never throws on bad input, whatever
-	 * the text holds.
+	 * Parses {@code text} as the Lua file {@code fileName} (whatever its extension); never throws
+	 * on bad input, whatever the text holds.
 	 */
 	public Parsed parse(String fileName, String text) {
-		// Whatever the file is called, it is read as Lua.
 		XtextResource resource = (XtextResource) injector.getInstance(IResourceFactory.class).createResource(URI.createFileURI(fileName));
 		injector.getInstance(XtextResourceSet.class).getResources().add(resource);
 		try {
@@ -60,20 +70,63 @@ public final class LuaSources {
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot read " + fileName + " from memory", e);
 		}
-		List<LuaSyntaxError> errors = new ArrayList<>();
+		Chunk chunk = resource.getContents().isEmpty() ? null : (Chunk) resource.getContents().get(0);
+		return new Parsed(chunk, resource, syntaxErrors(fileName, text, resource));
+	}
+
+	/** Syntax errors in the order Lua meets them: each at an offset, with luac's line. */
+	private record Found(int order, int offset, String message) {
+	}
+
+	private static List<LuaSyntaxError> syntaxErrors(String fileName, String text, XtextResource resource) {
+		List<Found> found = new ArrayList<>();
+		Optional<LuaLexicalScanner.LexicalError> lexical = LuaLexicalScanner.firstError(text);
+		lexical.ifPresent(e -> found.add(new Found(e.tokenStart(), e.offset(), e.message())));
+		int firstParserError = Integer.MAX_VALUE;
 		for (Resource.Diagnostic diagnostic : resource.getErrors()) {
-			errors.add(new LuaSyntaxError(fileName, diagnostic.getLine(), diagnostic.getColumn(),
-					"syntax error: " + diagnostic.getMessage()));
-		}
-		if (errors.isEmpty()) {
-			IResourceValidator validator = resource.getResourceServiceProvider().getResourceValidator();
-			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
-				if (issue.getSeverity() == Severity.ERROR && issue.getCode() != null && issue.getCode().startsWith("syntax.")) {
-					errors.add(new LuaSyntaxError(fileName, issue.getLineNumber(), issue.getColumn(), issue.getMessage()));
+			if (diagnostic instanceof XtextSyntaxDiagnostic syntax) {
+				Found error = parserError(syntax, text.length());
+				if (lexical.isPresent() && error.order() == lexical.get().tokenStart()) {
+					continue; // the parser tripping over a token the lexer already rejected
 				}
+				found.add(error);
+				firstParserError = Math.min(firstParserError, error.order());
 			}
 		}
-		Chunk chunk = resource.getContents().isEmpty() ? null : (Chunk) resource.getContents().get(0);
-		return new Parsed(chunk, List.copyOf(errors));
+		IResourceValidator validator = resource.getResourceServiceProvider().getResourceValidator();
+		for (Issue issue : validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
+			boolean syntax = !issue.isSyntaxError() && issue.getCode() != null && issue.getCode().startsWith(LuaValidator.SYNTAX);
+			// checks of a tree the parser had to repair are trusted only before the first repair
+			if (syntax && issue.getSeverity() == Severity.ERROR && issue.getOffset() <= firstParserError) {
+				found.add(new Found(issue.getOffset(), issue.getOffset(), issue.getMessage()));
+			}
+		}
+		found.sort(Comparator.comparingInt(Found::order));
+		LuaLineMap lines = new LuaLineMap(text);
+		List<LuaSyntaxError> errors = new ArrayList<>(found.size());
+		for (Found f : found) {
+			errors.add(new LuaSyntaxError(fileName, lines.line(f.offset()), lines.column(f.order()), f.message()));
+		}
+		return List.copyOf(errors);
+	}
+
+	/** Lua has read the offending token when it complains: the error's line is where that token ends. */
+	private static Found parserError(XtextSyntaxDiagnostic syntax, int textLength) {
+		String[] data = syntax.getData();
+		if (LuaSyntaxErrorMessages.PARSE_ERROR.equals(syntax.getCode()) && data != null && data.length > 0) {
+			if (LuaSyntaxErrorMessages.AT_EOF.equals(data[0])) {
+				return new Found(textLength, textLength, syntax.getMessage());
+			}
+			int start = Integer.parseInt(data[0]);
+			int end = Integer.parseInt(data[1]);
+			return new Found(start, Math.max(start, end - 1), syntax.getMessage());
+		}
+		int end = syntax.getLength() > 0 ? syntax.getOffset() + syntax.getLength() - 1 : syntax.getOffset();
+		return new Found(syntax.getOffset(), end, syntaxMessage(syntax));
+	}
+
+	private static String syntaxMessage(XtextSyntaxDiagnostic diagnostic) {
+		String message = diagnostic.getMessage();
+		return message.startsWith("syntax error") ? message : "syntax error: " + message;
 	}
 }

@@ -170,8 +170,8 @@ class LuaSourcesTest {
 				end
 				""");
 		assertEquals("init.lua", error.file());
-		assertEquals(4, error.line(), error.toString());
-		assertTrue(error.message().contains("end"), error.message());
+		assertEquals(5, error.line(), "luac reports a missing end on the line after the last: " + error);
+		assertEquals("'end' expected near '<eof>'", error.message());
 	}
 
 	@Test
@@ -183,25 +183,54 @@ class LuaSourcesTest {
 				""");
 		assertEquals(3, error.line(), error.toString());
 		assertEquals(11, error.column(), error.toString());
-		assertTrue(error.message().contains("then"), error.message());
+		assertEquals("'then' expected near 'print'", error.message());
 	}
 
 	@Test
-	void aBareExpressionIsNotAStatement() {
+	void aBareExpressionIsNotAStatementAndLuaSaysSoAtTheNextToken() {
 		LuaSyntaxError error = singleError("""
 				print("ok")
 
 				x
+				y = 1
 				""");
-		assertEquals(3, error.line(), error.toString());
-		assertTrue(error.message().startsWith("syntax error"), error.message());
+		assertEquals(4, error.line(), "luac reports it where it expected '=': " + error);
+		assertTrue(error.message().contains("'=' expected near 'y'"), error.message());
 	}
 
 	@Test
-	void aCallCannotBeAssigned() {
-		LuaSyntaxError error = singleError("local t = {}\nf() = 1\n");
+	void onlyVariablesCanBeAssigned() {
+		LuaSyntaxError error = singleError("local t = {}\nx, (t) = 1, 2\n");
 		assertEquals(2, error.line(), error.toString());
-		assertTrue(error.message().contains("cannot assign"), error.message());
+		assertTrue(error.message().contains("only a variable"), error.message());
+	}
+
+	@Test
+	void aCallContinuedOnTheNextLineIsAmbiguous() {
+		LuaSyntaxError error = singleError("local f = print\n(f)(1)\n");
+		assertEquals(2, error.line(), error.toString());
+		assertTrue(error.message().startsWith("ambiguous syntax"), error.message());
+	}
+
+	@Test
+	void malformedNumbersAreReportedAsLuaReportsThem() {
+		LuaSyntaxError error = singleError("local a = 1\nlocal b = 3x\n");
+		assertEquals(2, error.line(), error.toString());
+		assertEquals("malformed number near '3x'", error.message());
+	}
+
+	@Test
+	void anUnfinishedLongStringIsReportedAtTheEndOfTheFile() {
+		LuaSyntaxError error = singleError("local s = [==[\nnever\nclosed ]]\n");
+		assertEquals(4, error.line(), error.toString());
+		assertEquals("unfinished long string near '<eof>'", error.message());
+	}
+
+	@Test
+	void longBracketsOfAnyLevel() {
+		Chunk chunk = parseClean("s = [==[ a ]] b ]=] c ]==]\n--[=[ comment ]] still ]=] x = 1\n");
+		assertEquals(" a ]] b ]=] c ", stringValue(chunk, 0));
+		assertEquals(2, chunk.getBlock().getStatements().size());
 	}
 
 	@Test
