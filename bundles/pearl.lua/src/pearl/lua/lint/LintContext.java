@@ -1,0 +1,107 @@
+package pearl.lua.lint;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+import pearl.lua.lua.Chunk;
+import pearl.lua.parser.LuaLineMap;
+import pearl.lua.scope.NameUse;
+import pearl.lua.scope.ScopeModel;
+
+/** One file as the rules see it: its tree, its scopes, the configuration, and where to report. */
+public final class LintContext {
+
+	private final String fileName;
+	private final Chunk chunk;
+	private final ScopeModel scopes;
+	private final LintConfig config;
+	private final LuaLineMap lines;
+	private final Linter.Findings findings;
+
+	LintContext(String fileName, String text, Chunk chunk, ScopeModel scopes, LintConfig config, Linter.Findings findings) {
+		this.fileName = fileName;
+		this.chunk = chunk;
+		this.scopes = scopes;
+		this.config = config;
+		this.lines = new LuaLineMap(text);
+		this.findings = findings;
+	}
+
+	/** The file's name as the user gave it. */
+	public String fileName() {
+		return fileName;
+	}
+
+	/** The file's syntax tree (without syntax errors). */
+	public Chunk chunk() {
+		return chunk;
+	}
+
+	/** Where the file's names point. */
+	public ScopeModel scopes() {
+		return scopes;
+	}
+
+	/** The project's configuration. */
+	public LintConfig config() {
+		return config;
+	}
+
+	/** Reports a finding of {@code rule} on the whole of {@code object}. */
+	public void report(LintRule rule, EObject object, String message) {
+		INode node = NodeModelUtils.findActualNodeFor(object);
+		if (node != null) {
+			report(rule, node.getOffset(), node.getLength(), message);
+		}
+	}
+
+	/** Reports a finding on one attribute of {@code owner} ({@code index} for a list, else -1). */
+	public void report(LintRule rule, EObject owner, EStructuralFeature feature, int index, String message) {
+		locate(owner, feature, index).ifPresent(node -> report(rule, node.getOffset(), node.getLength(), message));
+	}
+
+	/** Reports a finding at a use of a name. */
+	public void report(LintRule rule, NameUse use, String message) {
+		report(rule, use.owner(), use.feature(), use.index(), message);
+	}
+
+	/**
+	 * Reports a read of a global that this file does not define; dropped at the end of the run
+	 * when another linted file sets that global.
+	 */
+	public void reportUndefinedGlobal(LintRule rule, NameUse use, String message) {
+		locate(use.owner(), use.feature(), use.index())
+				.ifPresent(node -> findings.addUnlessDefined(use.name(), issue(rule, node.getOffset(), node.getLength(), message)));
+	}
+
+	/** Reports a finding on a range of the text. */
+	public void report(LintRule rule, int offset, int length, String message) {
+		LintIssue issue = issue(rule, offset, length, message);
+		if (issue != null) {
+			findings.add(issue);
+		}
+	}
+
+	private LintIssue issue(LintRule rule, int offset, int length, String message) {
+		Optional<Severity> severity = config.severityOf(rule);
+		if (severity.isEmpty()) {
+			return null;
+		}
+		int end = offset + Math.max(length, 1);
+		return new LintIssue(fileName, lines.line(offset), lines.column(offset), lines.line(end - 1), lines.column(end - 1) + 1,
+				severity.get(), rule.code(), message);
+	}
+
+	private static Optional<INode> locate(EObject owner, EStructuralFeature feature, int index) {
+		List<INode> nodes = NodeModelUtils.findNodesForFeature(owner, feature);
+		if (nodes.isEmpty()) {
+			return Optional.ofNullable(NodeModelUtils.findActualNodeFor(owner));
+		}
+		return Optional.of(nodes.get(index >= 0 && index < nodes.size() ? index : 0));
+	}
+}

@@ -1,0 +1,108 @@
+package pearl.lua.lint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import pearl.lua.LuaSources;
+import pearl.lua.LuaSyntaxError;
+import pearl.lua.scope.NameUse;
+import pearl.lua.scope.ScopeAnalysis;
+import pearl.lua.scope.ScopeModel;
+
+/**
+ * Lints Lua files: syntax errors first (a file with one gets no other findings, as its tree is
+ * only partly known), then every rule. Files linted in one run form a project: a global one
+ * file sets is defined for the others.
+ */
+public final class Linter {
+
+	/** A file to lint. */
+	public record Source(String fileName, String text) {
+	}
+
+	private final LuaSources sources;
+	private final List<LintRule> rules;
+	private final LintConfig config;
+
+	/** A linter with the given rules and configuration. */
+	public Linter(LuaSources sources, List<LintRule> rules, LintConfig config) {
+		this.sources = sources;
+		this.rules = List.copyOf(rules);
+		this.config = config;
+	}
+
+	/** Lints one file on its own. */
+	public List<LintIssue> lint(String fileName, String text) {
+		return lint(List.of(new Source(fileName, text)));
+	}
+
+	/** Lints the files of a project; findings sorted by file, line and column. */
+	public List<LintIssue> lint(List<Source> files) {
+		Findings findings = new Findings();
+		for (Source file : files) {
+			lintFile(file, findings);
+		}
+		return findings.result();
+	}
+
+	private void lintFile(Source file, Findings findings) {
+		LuaSources.Parsed parsed = sources.parse(file.fileName(), file.text());
+		if (!parsed.syntaxErrors().isEmpty()) {
+			LuaSyntaxError error = parsed.syntaxErrors().get(0);
+			findings.add(new LintIssue(file.fileName(), error.line(), error.column(), error.line(), error.column() + 1, Severity.ERROR,
+					LintIssue.SYNTAX, error.message()));
+			return;
+		}
+		ScopeModel scopes = ScopeAnalysis.analyze(parsed.chunk());
+		for (NameUse use : scopes.globalUses()) {
+			if (use.access() == NameUse.Access.WRITE) {
+				findings.defined.add(use.name());
+			}
+		}
+		LintContext context = new LintContext(file.fileName(), file.text(), parsed.chunk(), scopes, config, findings);
+		for (LintRule rule : rules) {
+			if (config.severityOf(rule).isPresent()) {
+				rule.check(context);
+			}
+		}
+		// the resource is no longer needed: let a large project's trees go
+		parsed.resource().unload();
+		Optional.ofNullable(parsed.resource().getResourceSet()).ifPresent(set -> set.getResources().remove(parsed.resource()));
+	}
+
+	/** What a run found so far. */
+	static final class Findings {
+		private final List<LintIssue> issues = new ArrayList<>();
+		private final List<Deferred> undefinedGlobals = new ArrayList<>();
+		private final Set<String> defined = new HashSet<>();
+
+		private record Deferred(String global, LintIssue issue) {
+		}
+
+		void add(LintIssue issue) {
+			issues.add(issue);
+		}
+
+		void addUnlessDefined(String global, LintIssue issue) {
+			if (issue != null) {
+				undefinedGlobals.add(new Deferred(global, issue));
+			}
+		}
+
+		List<LintIssue> result() {
+			List<LintIssue> all = new ArrayList<>(issues);
+			for (Deferred deferred : undefinedGlobals) {
+				if (!defined.contains(deferred.global())) {
+					all.add(deferred.issue());
+				}
+			}
+			all.sort(Comparator.comparing(LintIssue::file).thenComparingInt(LintIssue::line).thenComparingInt(LintIssue::column)
+					.thenComparing(LintIssue::code));
+			return all;
+		}
+	}
+}
