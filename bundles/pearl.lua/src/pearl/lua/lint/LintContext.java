@@ -52,22 +52,22 @@ public final class LintContext {
 		return config;
 	}
 
-	/** Reports a finding of {@code rule} on the whole of {@code object}. */
-	public void report(LintRule rule, EObject object, String message) {
+	/** Reports a finding of {@code rule} on the whole of {@code object}, about {@code subject} (or null). */
+	public void report(LintRule rule, EObject object, String subject, String message) {
 		INode node = NodeModelUtils.findActualNodeFor(object);
 		if (node != null) {
-			report(rule, node.getOffset(), node.getLength(), message);
+			report(rule, node.getOffset(), node.getLength(), subject, message);
 		}
 	}
 
 	/** Reports a finding on one attribute of {@code owner} ({@code index} for a list, else -1). */
-	public void report(LintRule rule, EObject owner, EStructuralFeature feature, int index, String message) {
-		locate(owner, feature, index).ifPresent(node -> report(rule, node.getOffset(), node.getLength(), message));
+	public void report(LintRule rule, EObject owner, EStructuralFeature feature, int index, String subject, String message) {
+		locate(owner, feature, index).ifPresent(node -> report(rule, node.getOffset(), node.getLength(), subject, message));
 	}
 
-	/** Reports a finding at a use of a name. */
+	/** Reports a finding at a use of a name, about that name. */
 	public void report(LintRule rule, NameUse use, String message) {
-		report(rule, use.owner(), use.feature(), use.index(), message);
+		report(rule, use.owner(), use.feature(), use.index(), use.name(), message);
 	}
 
 	/**
@@ -76,25 +76,25 @@ public final class LintContext {
 	 */
 	public void reportUndefinedGlobal(LintRule rule, NameUse use, String message) {
 		locate(use.owner(), use.feature(), use.index())
-				.ifPresent(node -> findings.addUnlessDefined(use.name(), issue(rule, node.getOffset(), node.getLength(), message)));
+				.ifPresent(node -> findings.addUnlessDefined(use.name(), issue(rule, node.getOffset(), node.getLength(), use.name(), message)));
 	}
 
-	/** Reports a finding on a range of the text. */
-	public void report(LintRule rule, int offset, int length, String message) {
-		LintIssue issue = issue(rule, offset, length, message);
+	/** Reports a finding on a range of the text, about {@code subject} (or null). */
+	public void report(LintRule rule, int offset, int length, String subject, String message) {
+		LintIssue issue = issue(rule, offset, length, subject, message);
 		if (issue != null) {
 			findings.add(issue);
 		}
 	}
 
-	private LintIssue issue(LintRule rule, int offset, int length, String message) {
+	private LintIssue issue(LintRule rule, int offset, int length, String subject, String message) {
 		Optional<Severity> severity = config.severityOf(rule);
 		if (severity.isEmpty()) {
 			return null;
 		}
 		int end = offset + Math.max(length, 1);
 		return new LintIssue(fileName, lines.line(offset), lines.column(offset), lines.line(end - 1), lines.column(end - 1) + 1,
-				severity.get(), rule.code(), message);
+				severity.get(), rule.code(), message, subject);
 	}
 
 	private static Optional<INode> locate(EObject owner, EStructuralFeature feature, int index) {

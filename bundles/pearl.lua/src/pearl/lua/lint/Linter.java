@@ -54,7 +54,7 @@ public final class Linter {
 		if (!parsed.syntaxErrors().isEmpty()) {
 			LuaSyntaxError error = parsed.syntaxErrors().get(0);
 			findings.add(new LintIssue(file.fileName(), error.line(), error.column(), error.line(), error.column() + 1, Severity.ERROR,
-					LintIssue.SYNTAX, error.message()));
+					LintIssue.SYNTAX, error.message(), null));
 			return;
 		}
 		ScopeModel scopes = ScopeAnalysis.analyze(parsed.chunk());

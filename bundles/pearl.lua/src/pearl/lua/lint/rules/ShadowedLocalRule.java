@@ -61,9 +61,9 @@ public final class ShadowedLocalRule implements LintRule {
 			String what = hidden.function() != local.function() ? "upvalue" : "local";
 			String message = "'" + local.name() + "' hides the " + what + " '" + hidden.name() + "' declared" + where;
 			if (local.kind() == LocalVariable.Kind.LOCAL_FUNCTION) {
-				context.report(this, local.declaration(), LuaPackage.Literals.LOCAL_FUNCTION_DECLARATION__NAME, -1, message);
+				context.report(this, local.declaration(), LuaPackage.Literals.LOCAL_FUNCTION_DECLARATION__NAME, -1, local.name(), message);
 			} else {
-				context.report(this, local.declaration(), message);
+				context.report(this, local.declaration(), local.name(), message);
 			}
 		}
 	}

@@ -45,9 +45,9 @@ public final class UnusedLocalRule implements LintRule {
 					: "unused variable '" + local.name() + "'";
 			};
 			if (local.kind() == LocalVariable.Kind.LOCAL_FUNCTION) {
-				context.report(this, local.declaration(), LuaPackage.Literals.LOCAL_FUNCTION_DECLARATION__NAME, -1, message);
+				context.report(this, local.declaration(), LuaPackage.Literals.LOCAL_FUNCTION_DECLARATION__NAME, -1, local.name(), message);
 			} else {
-				context.report(this, local.declaration(), message);
+				context.report(this, local.declaration(), local.name(), message);
 			}
 		}
 	}
