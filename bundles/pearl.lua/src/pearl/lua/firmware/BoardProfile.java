@@ -1,0 +1,158 @@
+package pearl.lua.firmware;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Which firmware a board runs: the set of firmware modules compiled in and whether numbers are
+ * floats or integers. NodeMCU firmware is built per project (cloud builds, Docker builds), so a
+ * script that is fine on one board calls a missing module on another.
+ *
+ * <p>A profile can be read from a small JSON file:
+ * <pre>{"modules": ["node", "tmr", "file", "gpio", "wifi", "net"], "numberType": "integer"}</pre>
+ * {@code numberType} is {@code "float"} (the default when omitted; {@code "double"} is accepted
+ * as a synonym, as the boot banner calls it) or {@code "integer"}. Module names the data file does
+ * not describe are accepted: they are in the build, their API is just not checked. Modules that
+ * every build has ({@code pipe}) need not be listed.
+ */
+public final class BoardProfile {
+
+	/** How the firmware represents Lua numbers. */
+	public enum NumberType {
+		/** {@code lua_Number} is a double: the default build. */
+		FLOAT,
+		/** {@code LUA_NUMBER_INTEGRAL}: every number is an integer and math is trimmed further. */
+		INTEGER
+	}
+
+	private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private final Set<String> modules;
+	private final NumberType numberType;
+
+	private BoardProfile(Set<String> modules, NumberType numberType) {
+		this.modules = Collections.unmodifiableSet(new TreeSet<>(modules));
+		this.numberType = Objects.requireNonNull(numberType);
+	}
+
+	/**
+	 * A profile with exactly these modules.
+	 *
+	 * @throws IllegalArgumentException if a name is not a Lua identifier
+	 */
+	public static BoardProfile of(Collection<String> modules, NumberType numberType) {
+		for (String module : modules) {
+			if (module == null || !MODULE_NAME.matcher(module).matches()) {
+				throw new IllegalArgumentException("not a module name: " + module);
+			}
+		}
+		return new BoardProfile(Set.copyOf(modules), numberType);
+	}
+
+	/**
+	 * The default firmware build: the modules enabled in {@code user_modules.h} (adc, bit, dht,
+	 * file, gpio, i2c, mqtt, net, node, ow, spi, tmr, uart, wifi, and pipe, which is always on)
+	 * with float numbers.
+	 */
+	public static BoardProfile defaultBuild() {
+		return of(FirmwareModel.load().defaultModuleNames(), NumberType.FLOAT);
+	}
+
+	/** Every module the data file describes, with float numbers: the widest view, for when the board is unknown. */
+	public static BoardProfile allModules() {
+		return FirmwareModel.load().profile();
+	}
+
+	/**
+	 * Reads a profile file.
+	 *
+	 * @throws IOException            if the file cannot be read
+	 * @throws FirmwareDataException if it is not a valid profile; the message names the file
+	 */
+	public static BoardProfile read(Path file) throws IOException {
+		return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+	}
+
+	/**
+	 * Parses the JSON text of a profile.
+	 *
+	 * @param sourceName the file name to put in error messages
+	 * @throws FirmwareDataException if the text is not a valid profile
+	 */
+	public static BoardProfile parse(String json, String sourceName) {
+		JsonCursor root = JsonCursor.root(StrictJson.parse(new StringReader(json), sourceName), sourceName);
+		if (!root.isObject()) {
+			throw root.fail("a board profile must be a JSON object like {\"modules\": [\"node\", \"tmr\"], \"numberType\": \"float\"}");
+		}
+		root.allowOnly("modules", "numberType");
+		Set<String> modules = new TreeSet<>();
+		for (JsonCursor entry : root.required("modules").elements()) {
+			String name = entry.asString();
+			if (!MODULE_NAME.matcher(name).matches()) {
+				throw entry.fail("not a module name: \"" + name + "\"");
+			}
+			modules.add(name);
+		}
+		NumberType numberType = NumberType.FLOAT;
+		if (root.optional("numberType").isPresent()) {
+			JsonCursor type = root.required("numberType");
+			numberType = switch (type.asString()) {
+			case "float", "double" -> NumberType.FLOAT;
+			case "integer" -> NumberType.INTEGER;
+			default -> throw type.fail("expected \"float\" or \"integer\", found \"" + type.asString() + "\"");
+			};
+		}
+		return new BoardProfile(modules, numberType);
+	}
+
+	/** The firmware modules named by the profile, sorted. */
+	public Set<String> modules() {
+		return modules;
+	}
+
+	/** Whether the profile names {@code module}. */
+	public boolean includes(String module) {
+		return modules.contains(module);
+	}
+
+	/** Float or integer numbers. */
+	public NumberType numberType() {
+		return numberType;
+	}
+
+	/** The same modules with another number type. */
+	public BoardProfile withNumberType(NumberType type) {
+		return new BoardProfile(modules, type);
+	}
+
+	/** The same number type with {@code module} left out. */
+	public BoardProfile without(String module) {
+		Set<String> fewer = new TreeSet<>(modules);
+		fewer.remove(module);
+		return new BoardProfile(fewer, numberType);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof BoardProfile profile && profile.modules.equals(modules) && profile.numberType == numberType;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(modules, numberType);
+	}
+
+	@Override
+	public String toString() {
+		return "BoardProfile" + modules + " " + numberType.name().toLowerCase(java.util.Locale.ROOT);
+	}
+}
