@@ -8,6 +8,9 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
+import pearl.lua.firmware.FirmwareModel;
+import pearl.lua.firmware.LookupResult;
+import pearl.lua.firmware.ObjectType;
 import pearl.lua.lua.Chunk;
 import pearl.lua.parser.LuaLineMap;
 import pearl.lua.scope.NameUse;
@@ -22,12 +25,17 @@ public final class LintContext {
 	private final LintConfig config;
 	private final LuaLineMap lines;
 	private final Linter.Findings findings;
+	private final FirmwareModel firmware;
+	private ObjectTypes objectTypes;
+	private List<PathUse> pathUses;
 
-	LintContext(String fileName, String text, Chunk chunk, ScopeModel scopes, LintConfig config, Linter.Findings findings) {
+	LintContext(String fileName, String text, Chunk chunk, ScopeModel scopes, LintConfig config, FirmwareModel firmware,
+			Linter.Findings findings) {
 		this.fileName = fileName;
 		this.chunk = chunk;
 		this.scopes = scopes;
 		this.config = config;
+		this.firmware = firmware;
 		this.lines = new LuaLineMap(text);
 		this.findings = findings;
 	}
@@ -50,6 +58,32 @@ public final class LintContext {
 	/** The project's configuration. */
 	public LintConfig config() {
 		return config;
+	}
+
+	/** The firmware of the board the project targets (narrowed to its profile). */
+	public FirmwareModel firmware() {
+		return firmware;
+	}
+
+	/** What a global-rooted path expression ({@code tmr.create}, {@code io}) is on the board, if it is one. */
+	public Optional<LookupResult> lookup(EObject expression) {
+		return Expressions.staticPath(expression, scopes).map(firmware::lookup);
+	}
+
+	/** Every maximal global-rooted path of the file with what it is on the board, in source order. */
+	public List<PathUse> pathUses() {
+		if (pathUses == null) {
+			pathUses = PathUses.of(chunk, scopes, firmware);
+		}
+		return pathUses;
+	}
+
+	/** The firmware object type of an expression's value ({@code tmr.timer} for a local set from {@code tmr.create()}), if known. */
+	public Optional<ObjectType> objectTypeOf(EObject expression) {
+		if (objectTypes == null) {
+			objectTypes = new ObjectTypes(this);
+		}
+		return objectTypes.of(expression);
 	}
 
 	/** Reports a finding of {@code rule} on the whole of {@code object}, about {@code subject} (or null). */

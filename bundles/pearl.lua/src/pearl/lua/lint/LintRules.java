@@ -2,8 +2,14 @@ package pearl.lua.lint;
 
 import java.util.List;
 
+import pearl.lua.lint.rules.ArityRule;
+import pearl.lua.lint.rules.GlobalReadRule;
 import pearl.lua.lint.rules.GlobalWriteRule;
+import pearl.lua.lint.rules.RemovedApiRule;
+import pearl.lua.lint.rules.RomWriteRule;
 import pearl.lua.lint.rules.ShadowedLocalRule;
+import pearl.lua.lint.rules.UnavailableApiRule;
+import pearl.lua.lint.rules.UnknownMemberRule;
 import pearl.lua.lint.rules.UnusedLocalRule;
 
 /** Every rule Pearl has, in the order their findings are documented. */
@@ -14,6 +20,7 @@ public final class LintRules {
 
 	/** A new list of all rules. */
 	public static List<LintRule> all() {
-		return List.of(new GlobalWriteRule(), new UnusedLocalRule(), new ShadowedLocalRule());
+		return List.of(new GlobalWriteRule(), new GlobalReadRule(), new RomWriteRule(), new UnavailableApiRule(), new RemovedApiRule(),
+				new UnknownMemberRule(), new ArityRule(), new UnusedLocalRule(), new ShadowedLocalRule());
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import pearl.lua.LuaSources;
 import pearl.lua.LuaSyntaxError;
+import pearl.lua.firmware.FirmwareModel;
 import pearl.lua.scope.NameUse;
 import pearl.lua.scope.ScopeAnalysis;
 import pearl.lua.scope.ScopeModel;
@@ -25,12 +26,14 @@ public final class Linter {
 	}
 
 	private final LuaSources sources;
+	private final FirmwareModel firmware;
 	private final List<LintRule> rules;
 	private final LintConfig config;
 
-	/** A linter with the given rules and configuration. */
-	public Linter(LuaSources sources, List<LintRule> rules, LintConfig config) {
+	/** A linter for a board with the given firmware (narrowed to the board's profile), rules and configuration. */
+	public Linter(LuaSources sources, FirmwareModel firmware, List<LintRule> rules, LintConfig config) {
 		this.sources = sources;
+		this.firmware = firmware;
 		this.rules = List.copyOf(rules);
 		this.config = config;
 	}
@@ -63,7 +66,7 @@ public final class Linter {
 				findings.defined.add(use.name());
 			}
 		}
-		LintContext context = new LintContext(file.fileName(), file.text(), parsed.chunk(), scopes, config, findings);
+		LintContext context = new LintContext(file.fileName(), file.text(), parsed.chunk(), scopes, config, firmware, findings);
 		for (LintRule rule : rules) {
 			if (config.severityOf(rule).isPresent()) {
 				rule.check(context);

@@ -3,6 +3,7 @@ package pearl.lua.tests;
 import java.util.List;
 
 import pearl.lua.LuaSources;
+import pearl.lua.firmware.FirmwareModel;
 import pearl.lua.lint.LintConfig;
 import pearl.lua.lint.LintIssue;
 import pearl.lua.lint.LintRules;
@@ -28,7 +29,7 @@ final class LintTesting {
 	}
 
 	static List<LintIssue> lint(String text, LintConfig config) {
-		return new Linter(sources(), LintRules.all(), config).lint("init.lua", text);
+		return new Linter(sources(), FirmwareModel.load(), LintRules.all(), config).lint("init.lua", text);
 	}
 
 	/** The findings of one rule as "line:column" strings. */

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import pearl.lua.LuaSources;
+import pearl.lua.firmware.BoardProfile;
+import pearl.lua.firmware.FirmwareDataException;
+import pearl.lua.firmware.FirmwareModel;
 import pearl.lua.lint.LintConfig;
 import pearl.lua.lint.LintIssue;
 import pearl.lua.lint.LintRule;
@@ -44,12 +47,15 @@ final class LintCommand implements Command {
 	@Override
 	public String usage() {
 		return """
-				Usage: pearl lint [--format text|json|sarif] [--rule CODE=off|info|warning|error]... PATH...
+				Usage: pearl lint [--format text|json|sarif] [--profile FILE] [--rule CODE=off|info|warning|error]... PATH...
 
 				Lints Lua files; a folder means every *.lua file below it.
 
 				  --format FORMAT   text (file:line:column: severity: message [code], the default),
 				                    json (an array of findings) or sarif (SARIF 2.1.0)
+				  --profile FILE    the board's firmware build, as JSON:
+				                    {"modules": ["file", "gpio", "net", "node", "tmr", "wifi"], "numberType": "float"}
+				                    (default: NodeMCU's default module set, float build)
 				  --rule CODE=LEVEL set a rule's severity, or turn it off; repeatable
 				                    rules: %s
 
@@ -60,20 +66,25 @@ final class LintCommand implements Command {
 	@Override
 	public int run(List<String> args, Console console) throws UsageException {
 		String format = "text";
+		Path profile = null;
 		LintConfig config = new LintConfig();
 		List<Path> paths = new ArrayList<>();
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
-			if (arg.equals("--format") || arg.equals("--rule")) {
+			if (arg.equals("--format") || arg.equals("--rule") || arg.equals("--profile")) {
 				if (i + 1 >= args.size()) {
 					throw new UsageException(arg + " needs a value");
 				}
 				String value = args.get(++i);
 				if (arg.equals("--format")) {
 					format = format(value);
+				} else if (arg.equals("--profile")) {
+					profile = Path.of(value);
 				} else {
 					rule(value, config);
 				}
+			} else if (arg.startsWith("--profile=")) {
+				profile = Path.of(arg.substring("--profile=".length()));
 			} else if (arg.startsWith("--format=")) {
 				format = format(arg.substring("--format=".length()));
 			} else if (arg.startsWith("--rule=")) {
@@ -87,9 +98,19 @@ final class LintCommand implements Command {
 		if (paths.isEmpty()) {
 			throw new UsageException("no file or folder to lint");
 		}
+		FirmwareModel firmware;
+		try {
+			firmware = profile == null ? FirmwareModel.load() : FirmwareModel.load().forProfile(BoardProfile.read(profile));
+		} catch (IOException e) {
+			console.err().println("pearl lint: cannot read the board profile " + profile + ": " + e.getMessage());
+			return Main.USAGE;
+		} catch (FirmwareDataException e) {
+			console.err().println("pearl lint: " + e.getMessage());
+			return Main.USAGE;
+		}
 		List<String> unreadable = new ArrayList<>();
 		List<Linter.Source> sources = read(paths, unreadable);
-		List<LintIssue> issues = new Linter(LuaSources.standalone(), rules, config).lint(sources);
+		List<LintIssue> issues = new Linter(LuaSources.standalone(), firmware, rules, config).lint(sources);
 		console.out().print(switch (format) {
 		case "json" -> LintReports.json(issues);
 		case "sarif" -> LintReports.sarif(issues, rules, config);

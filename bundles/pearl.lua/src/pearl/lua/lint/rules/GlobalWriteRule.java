@@ -1,7 +1,7 @@
 package pearl.lua.lint.rules;
 
+import pearl.lua.lint.BasicRule;
 import pearl.lua.lint.LintContext;
-import pearl.lua.lint.LintRule;
 import pearl.lua.lint.Severity;
 import pearl.lua.scope.NameUse;
 
@@ -9,21 +9,10 @@ import pearl.lua.scope.NameUse;
  * {@code global-write}: assigning a global the project has not declared. On the board a global
  * lives in RAM until reboot, and a missing {@code local} is the FAQ's most common leak.
  */
-public final class GlobalWriteRule implements LintRule {
+public final class GlobalWriteRule extends BasicRule {
 
-	@Override
-	public String code() {
-		return "global-write";
-	}
-
-	@Override
-	public String summary() {
-		return "assigning a global the project has not declared";
-	}
-
-	@Override
-	public Severity defaultSeverity() {
-		return Severity.WARNING;
+	public GlobalWriteRule() {
+		super("global-write", Severity.WARNING, "assigning a global the project has not declared");
 	}
 
 	@Override

@@ -3,8 +3,8 @@ package pearl.lua.lint.rules;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
+import pearl.lua.lint.BasicRule;
 import pearl.lua.lint.LintContext;
-import pearl.lua.lint.LintRule;
 import pearl.lua.lint.Severity;
 import pearl.lua.lua.Arguments;
 import pearl.lua.lua.FunctionExpression;
@@ -18,22 +18,12 @@ import pearl.lua.scope.LocalVariable;
  * scope or an outer one (luacheck's W411, W421, W431). The two are easy to mix up, and in a
  * callback the hidden one may be the upvalue that was meant.
  */
-public final class ShadowedLocalRule implements LintRule {
+public final class ShadowedLocalRule extends BasicRule {
 
-	@Override
-	public String code() {
-		return "shadowed-local";
+	public ShadowedLocalRule() {
+		super("shadowed-local", Severity.WARNING, "a local that hides another local of the same name");
 	}
 
-	@Override
-	public String summary() {
-		return "a local that hides another local of the same name";
-	}
-
-	@Override
-	public Severity defaultSeverity() {
-		return Severity.WARNING;
-	}
 
 	/**
 	 * {@code sck:on("receive", function(sck, data) ... end)}: the parameter hides the socket on

@@ -1,7 +1,7 @@
 package pearl.lua.lint.rules;
 
+import pearl.lua.lint.BasicRule;
 import pearl.lua.lint.LintContext;
-import pearl.lua.lint.LintRule;
 import pearl.lua.lint.Severity;
 import pearl.lua.lua.LuaPackage;
 import pearl.lua.scope.LocalVariable;
@@ -12,21 +12,10 @@ import pearl.lua.scope.NameUse;
  * never read, as luacheck reports them (W211, W212, W213, W231). Names starting with {@code _}
  * are unused on purpose; an implicit {@code self} is never reported.
  */
-public final class UnusedLocalRule implements LintRule {
+public final class UnusedLocalRule extends BasicRule {
 
-	@Override
-	public String code() {
-		return "unused-local";
-	}
-
-	@Override
-	public String summary() {
-		return "a local variable, function, argument or loop variable that is never read";
-	}
-
-	@Override
-	public Severity defaultSeverity() {
-		return Severity.WARNING;
+	public UnusedLocalRule() {
+		super("unused-local", Severity.WARNING, "a local variable, function, argument or loop variable that is never read");
 	}
 
 	@Override
