@@ -1,0 +1,106 @@
+package pearl.lua.lint.rules;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.EObject;
+
+import pearl.lua.lint.BasicRule;
+import pearl.lua.lint.Calls;
+import pearl.lua.lint.Expressions;
+import pearl.lua.lint.LintContext;
+import pearl.lua.lint.Severity;
+import pearl.lua.lua.Assignment;
+import pearl.lua.lua.FunctionCall;
+import pearl.lua.lua.FunctionExpression;
+import pearl.lua.lua.MethodCall;
+import pearl.lua.lua.NameReference;
+import pearl.lua.lua.Parameter;
+import pearl.lua.scope.LocalVariable;
+import pearl.lua.scope.NameUse;
+
+/**
+ * {@code timer-leak}: a {@code tmr.create()} timer set to {@code ALARM_AUTO} that no code ever
+ * stops or unregisters (not through its variable, not through its callback's timer argument),
+ * or a timer kept in a global. A running timer is anchored in the registry: it and everything
+ * its callback reaches stay in RAM for good.
+ */
+public final class TimerLeakRule extends BasicRule {
+
+	private static final Set<String> ARMING = Set.of("alarm", "register");
+	private static final Set<String> STOPPING = Set.of("stop", "unregister");
+	/** tmr.ALARM_AUTO's value. */
+	private static final double ALARM_AUTO = 1;
+
+	public TimerLeakRule() {
+		super("timer-leak", Severity.WARNING, "an ALARM_AUTO timer that is never stopped, or a timer kept in a global");
+	}
+
+	@Override
+	public void check(LintContext context) {
+		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
+			EObject object = all.next();
+			if (object instanceof MethodCall call && ARMING.contains(call.getName()) && isAuto(context, call)
+					&& isTimer(context, call.getReceiver()) && !stopped(context, call)) {
+				context.report(this, call, call.getName(), "this ALARM_AUTO timer is never stopped or unregistered: it fires until "
+						+ "the board reboots and keeps its callback, and all it reaches, in RAM; call unregister() on it when done");
+			}
+			if (object instanceof FunctionCall call && isCreate(context, call) && call.eContainer() instanceof Assignment assignment) {
+				int index = assignment.getValues().indexOf(call);
+				if (index >= 0 && index < assignment.getTargets().size() && assignment.getTargets().get(index) instanceof NameReference target
+						&& context.scopes().useOf(target) != null && context.scopes().useOf(target).isGlobal()) {
+					context.report(this, target, target.getName(), "timer kept in the global '" + target.getName()
+							+ "': it can never be collected; keep it in a local and unregister() it when done");
+				}
+			}
+		}
+	}
+
+	private static boolean isCreate(LintContext context, FunctionCall call) {
+		return Optional.of("tmr.create").equals(Expressions.staticPath(call.getFunction(), context.scopes()));
+	}
+
+	private static boolean isTimer(LintContext context, EObject receiver) {
+		return context.objectTypeOf(receiver).map(type -> type.name().equals("tmr.timer")).orElse(false);
+	}
+
+	/** The mode argument (the second) is tmr.ALARM_AUTO or 1. */
+	private static boolean isAuto(LintContext context, MethodCall call) {
+		if (call.getArguments() == null || call.getArguments().getValues().size() < 2) {
+			return false;
+		}
+		EObject mode = call.getArguments().getValues().get(1);
+		return Optional.of("tmr.ALARM_AUTO").equals(Expressions.staticPath(mode, context.scopes()))
+				|| Optional.of(ALARM_AUTO).equals(Expressions.number(mode));
+	}
+
+	/** Whether anything stops the timer: its variable, or the callback through its timer argument. */
+	private static boolean stopped(LintContext context, MethodCall arming) {
+		List<LocalVariable> handles = new ArrayList<>();
+		LocalVariable variable = Calls.receiverLocal(context, arming);
+		if (variable != null) {
+			handles.add(variable);
+		}
+		for (EObject argument : arming.getArguments().getValues()) {
+			if (argument instanceof FunctionExpression callback && callback.getBody() != null
+					&& !callback.getBody().getParameters().isEmpty()) {
+				Parameter first = callback.getBody().getParameters().get(0);
+				Optional.ofNullable(context.scopes().localDeclaredBy(first)).ifPresent(handles::add);
+			}
+		}
+		String global = arming.getReceiver() instanceof NameReference name && context.scopes().useOf(name) != null
+				&& context.scopes().useOf(name).isGlobal() ? name.getName() : null;
+		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
+			if (all.next() instanceof MethodCall call && STOPPING.contains(call.getName()) && call.getReceiver() instanceof NameReference name) {
+				NameUse use = context.scopes().useOf(name);
+				if (use != null && (handles.contains(use.local()) || use.isGlobal() && use.name().equals(global))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+}
