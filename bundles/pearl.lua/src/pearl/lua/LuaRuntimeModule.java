@@ -1,6 +1,7 @@
 package pearl.lua;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.linking.ILinker;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.parser.antlr.Lexer;
 import org.eclipse.xtext.parser.antlr.LexerBindings;
@@ -13,6 +14,7 @@ import com.google.inject.name.Names;
 import pearl.lua.conversion.LuaValueConverters;
 import pearl.lua.parser.LuaLexer;
 import pearl.lua.parser.LuaSyntaxErrorMessages;
+import pearl.lua.parser.NoLinking;
 import pearl.lua.parser.antlr.internal.InternalLuaLexer;
 
 /**
@@ -24,6 +26,11 @@ public class LuaRuntimeModule extends AbstractLuaRuntimeModule {
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return LuaValueConverters.class;
+	}
+
+	@Override
+	public Class<? extends ILinker> bindILinker() {
+		return NoLinking.class;
 	}
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {

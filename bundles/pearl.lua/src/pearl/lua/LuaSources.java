@@ -6,21 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
-import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
-import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Injector;
 
@@ -28,7 +25,7 @@ import pearl.lua.lua.Chunk;
 import pearl.lua.parser.LuaLexicalScanner;
 import pearl.lua.parser.LuaLineMap;
 import pearl.lua.parser.LuaSyntaxErrorMessages;
-import pearl.lua.validation.LuaValidator;
+import pearl.lua.validation.SyntaxChecks;
 
 /**
  * Parses Lua source text into its syntax tree and reports its syntax errors at the line
@@ -93,12 +90,16 @@ public final class LuaSources {
 				firstParserError = Math.min(firstParserError, error.order());
 			}
 		}
-		IResourceValidator validator = resource.getResourceServiceProvider().getResourceValidator();
-		for (Issue issue : validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl)) {
-			boolean syntax = !issue.isSyntaxError() && issue.getCode() != null && issue.getCode().startsWith(LuaValidator.SYNTAX);
-			// checks of a tree the parser had to repair are trusted only before the first repair
-			if (syntax && issue.getSeverity() == Severity.ERROR && issue.getOffset() <= firstParserError) {
-				found.add(new Found(issue.getOffset(), issue.getOffset(), issue.getMessage()));
+		if (!resource.getContents().isEmpty()) {
+			int repaired = firstParserError;
+			SyntaxChecks.Acceptor acceptor = (object, offset, length, message, code) -> {
+				// checks of a tree the parser had to repair are trusted only before the first repair
+				if (offset <= repaired) {
+					found.add(new Found(offset, offset, message));
+				}
+			};
+			for (Iterator<EObject> all = resource.getContents().get(0).eAllContents(); all.hasNext();) {
+				SyntaxChecks.check(all.next(), acceptor);
 			}
 		}
 		found.sort(Comparator.comparingInt(Found::order));

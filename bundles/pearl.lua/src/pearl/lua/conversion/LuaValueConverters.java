@@ -5,8 +5,10 @@ import org.eclipse.xtext.conversion.IValueConverter;
 import org.eclipse.xtext.conversion.ValueConverter;
 
 import com.google.inject.Inject;
+import com.google.inject.Singleton;
 
-/** The value converters of Lua's terminals: string literals hold the string they denote. */
+/** The value converters of Lua's terminals: string literals hold the string they denote. One per language. */
+@Singleton
 public class LuaValueConverters extends DefaultTerminalConverters {
 
 	@Inject

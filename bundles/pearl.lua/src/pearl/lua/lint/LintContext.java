@@ -1,5 +1,7 @@
 package pearl.lua.lint;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,7 @@ public final class LintContext {
 	private final FirmwareModel firmware;
 	private ObjectTypes objectTypes;
 	private List<PathUse> pathUses;
+	private List<EObject> elements;
 
 	LintContext(String fileName, String text, Chunk chunk, ScopeModel scopes, LintConfig config, FirmwareModel firmware,
 			Linter.Findings findings) {
@@ -73,9 +76,19 @@ public final class LintContext {
 	/** Every maximal global-rooted path of the file with what it is on the board, in source order. */
 	public List<PathUse> pathUses() {
 		if (pathUses == null) {
-			pathUses = PathUses.of(chunk, scopes, firmware);
+			pathUses = PathUses.of(elements(), scopes, firmware);
 		}
 		return pathUses;
+	}
+
+	/** Every element of the tree in source order, collected once for all rules (EMF's tree walk is not cheap). */
+	public List<EObject> elements() {
+		if (elements == null) {
+			List<EObject> all = new ArrayList<>();
+			chunk.eAllContents().forEachRemaining(all::add);
+			elements = Collections.unmodifiableList(all);
+		}
+		return elements;
 	}
 
 	/** The firmware object type of an expression's value ({@code tmr.timer} for a local set from {@code tmr.create()}), if known. */

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import pearl.lua.LuaSources;
 import pearl.lua.LuaSyntaxError;
@@ -43,11 +46,34 @@ public final class Linter {
 		return lint(List.of(new Source(fileName, text)));
 	}
 
-	/** Lints the files of a project; findings sorted by file, line and column. */
+	/** Lints the files of a project, on every processor; findings sorted by file, line and column. */
 	public List<LintIssue> lint(List<Source> files) {
 		Findings findings = new Findings();
-		for (Source file : files) {
-			lintFile(file, findings);
+		if (files.size() < 2) {
+			files.forEach(file -> lintFile(file, findings));
+			return findings.result();
+		}
+		int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+		ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+			Thread thread = new Thread(runnable, "pearl-lint");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (Source file : files) {
+				done.add(pool.submit(() -> lintFile(file, findings)));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("linting was interrupted", e);
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		} finally {
+			pool.shutdownNow();
 		}
 		return findings.result();
 	}
@@ -63,7 +89,7 @@ public final class Linter {
 		ScopeModel scopes = ScopeAnalysis.analyze(parsed.chunk());
 		for (NameUse use : scopes.globalUses()) {
 			if (use.access() == NameUse.Access.WRITE) {
-				findings.defined.add(use.name());
+				findings.define(use.name());
 			}
 		}
 		LintContext context = new LintContext(file.fileName(), file.text(), parsed.chunk(), scopes, config, firmware, findings);
@@ -72,9 +98,6 @@ public final class Linter {
 				rule.check(context);
 			}
 		}
-		// the resource is no longer needed: let a large project's trees go
-		parsed.resource().unload();
-		Optional.ofNullable(parsed.resource().getResourceSet()).ifPresent(set -> set.getResources().remove(parsed.resource()));
 	}
 
 	/** What a run found so far. */
@@ -86,17 +109,21 @@ public final class Linter {
 		private record Deferred(String global, LintIssue issue) {
 		}
 
-		void add(LintIssue issue) {
+		synchronized void add(LintIssue issue) {
 			issues.add(issue);
 		}
 
-		void addUnlessDefined(String global, LintIssue issue) {
+		synchronized void define(String global) {
+			defined.add(global);
+		}
+
+		synchronized void addUnlessDefined(String global, LintIssue issue) {
 			if (issue != null) {
 				undefinedGlobals.add(new Deferred(global, issue));
 			}
 		}
 
-		List<LintIssue> result() {
+		synchronized List<LintIssue> result() {
 			List<LintIssue> all = new ArrayList<>(issues);
 			for (Deferred deferred : undefinedGlobals) {
 				if (!defined.contains(deferred.global())) {

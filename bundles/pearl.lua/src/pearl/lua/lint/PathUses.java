@@ -1,7 +1,6 @@
 package pearl.lua.lint;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +8,6 @@ import org.eclipse.emf.ecore.EObject;
 
 import pearl.lua.firmware.FirmwareModel;
 import pearl.lua.lua.Assignment;
-import pearl.lua.lua.Chunk;
 import pearl.lua.lua.FieldAccess;
 import pearl.lua.lua.FunctionDeclaration;
 import pearl.lua.lua.FunctionName;
@@ -24,10 +22,9 @@ final class PathUses {
 	private PathUses() {
 	}
 
-	static List<PathUse> of(Chunk chunk, ScopeModel scopes, FirmwareModel firmware) {
+	static List<PathUse> of(List<EObject> elements, ScopeModel scopes, FirmwareModel firmware) {
 		List<PathUse> uses = new ArrayList<>();
-		for (Iterator<EObject> all = chunk.eAllContents(); all.hasNext();) {
-			EObject object = all.next();
+		for (EObject object : elements) {
 			if (object instanceof FunctionDeclaration declaration && declaration.getName() != null) {
 				declared(declaration.getName(), scopes, firmware).ifPresent(uses::add);
 			} else if ((object instanceof NameReference || object instanceof FieldAccess || object instanceof IndexAccess)

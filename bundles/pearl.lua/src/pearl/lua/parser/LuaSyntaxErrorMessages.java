@@ -7,11 +7,14 @@ import org.antlr.runtime.Token;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 
+import com.google.inject.Singleton;
+
 /**
  * Syntax error messages in Lua's own words ({@code 'end' expected near 'x'}, {@code unexpected
  * symbol near '<eof>'}), each carrying where its offending token starts and ends, so that the
  * error can be placed where {@code luac} places it.
  */
+@Singleton
 public class LuaSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 
 	/** Issue code of a parser error; its data is {start, end} of the offending token, or {"eof"}. */

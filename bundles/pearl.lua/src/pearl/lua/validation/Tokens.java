@@ -44,18 +44,19 @@ final class Tokens {
 		return null;
 	}
 
-	/** The token before {@code token}, or null when it is the first. */
-	static ILeafNode before(INode token) {
-		ILeafNode previous = null;
-		for (ILeafNode leaf : token.getRootNode().getLeafNodes()) {
-			if (leaf.getOffset() >= token.getOffset()) {
-				break;
-			}
+	/** The last token of {@code object}, or null when it has none. */
+	static ILeafNode last(EObject object) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(object);
+		if (node == null) {
+			return null;
+		}
+		ILeafNode last = null;
+		for (ILeafNode leaf : node.getLeafNodes()) {
 			if (!leaf.isHidden() && leaf.getLength() > 0) {
-				previous = leaf;
+				last = leaf;
 			}
 		}
-		return previous;
+		return last;
 	}
 
 	/** How Lua names a token in "near ..." (the text, or {@code <eof>}). */

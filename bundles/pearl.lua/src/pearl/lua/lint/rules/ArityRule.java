@@ -1,6 +1,5 @@
 package pearl.lua.lint.rules;
 
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -29,8 +28,7 @@ public final class ArityRule extends BasicRule {
 
 	@Override
 	public void check(LintContext context) {
-		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
-			EObject object = all.next();
+		for (EObject object : context.elements()) {
 			if (object instanceof FunctionCall call && !RemovedApiRule.isOldCreateServer(call, context)) {
 				Optional<LookupResult> result = context.lookup(call.getFunction());
 				if (result.isPresent() && result.get() instanceof LookupResult.Function function) {

@@ -1,6 +1,5 @@
 package pearl.lua.lint.rules;
 
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,8 +36,7 @@ public final class BlockingCallRule extends BasicRule {
 
 	@Override
 	public void check(LintContext context) {
-		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
-			EObject object = all.next();
+		for (EObject object : context.elements()) {
 			if (object instanceof FunctionCall call) {
 				Optional<String> path = Expressions.staticPath(call.getFunction(), context.scopes());
 				if (path.equals(Optional.of("tmr.delay")) && call.getArguments() != null && !call.getArguments().getValues().isEmpty()) {

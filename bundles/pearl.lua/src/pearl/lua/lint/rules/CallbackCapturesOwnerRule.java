@@ -1,6 +1,5 @@
 package pearl.lua.lint.rules;
 
-import java.util.Iterator;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
@@ -33,8 +32,8 @@ public final class CallbackCapturesOwnerRule extends BasicRule {
 
 	@Override
 	public void check(LintContext context) {
-		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
-			if (!(all.next() instanceof MethodCall call) || call.getArguments() == null || !registers(context, call)) {
+		for (EObject element : context.elements()) {
+			if (!(element instanceof MethodCall call) || call.getArguments() == null || !registers(context, call)) {
 				continue;
 			}
 			LocalVariable owner = Calls.receiverLocal(context, call);

@@ -1,7 +1,6 @@
 package pearl.lua.lint.rules;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +33,8 @@ public final class ConsecutiveSendRule extends BasicRule {
 	@Override
 	public void check(LintContext context) {
 		check(context, context.chunk());
-		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
-			if (all.next() instanceof FunctionBody function) {
+		for (EObject element : context.elements()) {
+			if (element instanceof FunctionBody function) {
 				check(context, function);
 			}
 		}

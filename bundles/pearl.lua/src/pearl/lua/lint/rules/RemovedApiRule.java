@@ -1,6 +1,5 @@
 package pearl.lua.lint.rules;
 
-import java.util.Iterator;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
@@ -35,8 +34,8 @@ public final class RemovedApiRule extends BasicRule {
 						+ removed.api().replacement() + ". " + removed.api().note());
 			}
 		}
-		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
-			if (all.next() instanceof FunctionCall call && isOldCreateServer(call, context)) {
+		for (EObject element : context.elements()) {
+			if (element instanceof FunctionCall call && isOldCreateServer(call, context)) {
 				context.report(this, call, "net.createServer", "net.createServer(net.TCP, timeout) is the old form: the first "
 						+ "argument is now the idle timeout, so this server times out after 1 s; use net.createServer(timeout)");
 			}

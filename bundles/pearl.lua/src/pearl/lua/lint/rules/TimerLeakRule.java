@@ -1,7 +1,6 @@
 package pearl.lua.lint.rules;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,8 +40,7 @@ public final class TimerLeakRule extends BasicRule {
 
 	@Override
 	public void check(LintContext context) {
-		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
-			EObject object = all.next();
+		for (EObject object : context.elements()) {
 			if (object instanceof MethodCall call && ARMING.contains(call.getName()) && isAuto(context, call)
 					&& isTimer(context, call.getReceiver()) && !stopped(context, call)) {
 				context.report(this, call, call.getName(), "this ALARM_AUTO timer is never stopped or unregistered: it fires until "
@@ -93,8 +91,8 @@ public final class TimerLeakRule extends BasicRule {
 		}
 		String global = arming.getReceiver() instanceof NameReference name && context.scopes().useOf(name) != null
 				&& context.scopes().useOf(name).isGlobal() ? name.getName() : null;
-		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
-			if (all.next() instanceof MethodCall call && STOPPING.contains(call.getName()) && call.getReceiver() instanceof NameReference name) {
+		for (EObject element : context.elements()) {
+			if (element instanceof MethodCall call && STOPPING.contains(call.getName()) && call.getReceiver() instanceof NameReference name) {
 				NameUse use = context.scopes().useOf(name);
 				if (use != null && (handles.contains(use.local()) || use.isGlobal() && use.name().equals(global))) {
 					return true;

@@ -1,7 +1,6 @@
 package pearl.lua.lint.rules;
 
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
@@ -34,8 +33,8 @@ public final class UnknownMemberRule extends BasicRule {
 						+ unknown.member() + "'" + suggestion(unknown.member(), unknown.table().memberNames()));
 			}
 		}
-		for (Iterator<EObject> all = context.chunk().eAllContents(); all.hasNext();) {
-			if (all.next() instanceof MethodCall call && call.getName() != null) {
+		for (EObject element : context.elements()) {
+			if (element instanceof MethodCall call && call.getName() != null) {
 				Optional<ObjectType> type = context.objectTypeOf(call.getReceiver());
 				if (type.isPresent() && type.get().method(call.getName()).isEmpty()) {
 					context.report(this, call, LuaPackage.Literals.METHOD_CALL__NAME, -1, call.getName(), "a " + type.get().name()
