@@ -6,9 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 # xvfb/xauth: the workbench tests' display; libgtk-3-0: SWT; x11-utils: the launch test looks for
-# the IDE window; socat: pseudo-terminal pairs for the serial tests; lua5.1 (luac5.1) and the Lua
-# libraries: the reference compiler and the corpus of the parser's conformance test.
-releng/scripts/ensure-packages.sh xvfb xauth libgtk-3-0 x11-utils socat lua5.1 \
-  lua-penlight lua-ldoc lua-busted lua-luassert lua-http lua-ljsyscall lua-argparse lua-inspect \
-  lua-dkjson lua-json lua-logging lua-cosmo lua-leg lua-lpeg-patterns lua-copas lua-coxpcall lua-lgi lua-check
+# the IDE window; socat: pseudo-terminal pairs for the serial tests; lua-corpus.packages: luac5.1
+# and Debian's Lua libraries, the reference compiler and corpus of the parser's conformance test.
+releng/scripts/ensure-packages.sh xvfb xauth libgtk-3-0 x11-utils socat $(cat releng/scripts/lua-corpus.packages)
 xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B -ntp clean verify "$@"

@@ -67,6 +67,25 @@ public final class LuaSources {
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot read " + fileName + " from memory", e);
 		}
+		return parsed(fileName, text, resource);
+	}
+
+	/**
+	 * Applies an edit to a parsed file, as an editor does after a keystroke: Xtext reparses only
+	 * the part of the tree the edit touches, then the syntax errors are found again.
+	 *
+	 * @param offset      where the replaced text starts
+	 * @param length      how many characters are replaced
+	 * @param replacement the new text
+	 */
+	public Parsed update(Parsed parsed, int offset, int length, String replacement) {
+		XtextResource resource = parsed.resource();
+		resource.update(offset, length, replacement);
+		String text = resource.getParseResult().getRootNode().getText();
+		return parsed(resource.getURI().toFileString(), text, resource);
+	}
+
+	private static Parsed parsed(String fileName, String text, XtextResource resource) {
 		Chunk chunk = resource.getContents().isEmpty() ? null : (Chunk) resource.getContents().get(0);
 		return new Parsed(chunk, resource, syntaxErrors(fileName, text, resource));
 	}

@@ -78,8 +78,18 @@ public final class Linter {
 		return findings.result();
 	}
 
+	/** Lints a file already parsed (an editor's document after an edit), on its own. */
+	public List<LintIssue> lint(Source file, LuaSources.Parsed parsed) {
+		Findings findings = new Findings();
+		lintParsed(file, parsed, findings);
+		return findings.result();
+	}
+
 	private void lintFile(Source file, Findings findings) {
-		LuaSources.Parsed parsed = sources.parse(file.fileName(), file.text());
+		lintParsed(file, sources.parse(file.fileName(), file.text()), findings);
+	}
+
+	private void lintParsed(Source file, LuaSources.Parsed parsed, Findings findings) {
 		if (!parsed.syntaxErrors().isEmpty()) {
 			LuaSyntaxError error = parsed.syntaxErrors().get(0);
 			findings.add(new LintIssue(file.fileName(), error.line(), error.column(), error.line(), error.column() + 1, Severity.ERROR,
