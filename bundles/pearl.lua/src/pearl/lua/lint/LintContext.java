@@ -13,6 +13,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import pearl.lua.firmware.FirmwareModel;
 import pearl.lua.firmware.LookupResult;
 import pearl.lua.firmware.ObjectType;
+import pearl.lua.lint.config.InlineOptions;
 import pearl.lua.lua.Chunk;
 import pearl.lua.parser.LuaLineMap;
 import pearl.lua.scope.NameUse;
@@ -28,12 +29,14 @@ public final class LintContext {
 	private final LuaLineMap lines;
 	private final Linter.Findings findings;
 	private final FirmwareModel firmware;
+	private final InlineOptions inline;
 	private ObjectTypes objectTypes;
 	private List<PathUse> pathUses;
 	private List<EObject> elements;
 
 	LintContext(String fileName, String text, Chunk chunk, ScopeModel scopes, LintConfig config, FirmwareModel firmware,
 			Linter.Findings findings) {
+		this.inline = InlineOptions.parse(text);
 		this.fileName = fileName;
 		this.chunk = chunk;
 		this.scopes = scopes;
@@ -140,8 +143,22 @@ public final class LintContext {
 			return null;
 		}
 		int end = offset + Math.max(length, 1);
-		return new LintIssue(fileName, lines.line(offset), lines.column(offset), lines.line(end - 1), lines.column(end - 1) + 1,
+		LintIssue issue = new LintIssue(fileName, lines.line(offset), lines.column(offset), lines.line(end - 1), lines.column(end - 1) + 1,
 				severity.get(), rule.code(), message, subject);
+		return inline.isSuppressed(issue, config) || declaredInline(issue) ? null : issue;
+	}
+
+	/** {@code -- luacheck: globals x} (or {@code read globals x}) where the finding is. */
+	private boolean declaredInline(LintIssue issue) {
+		if (issue.subject() == null) {
+			return false;
+		}
+		return switch (issue.code()) {
+		case "global-write" -> inline.globalsAt(issue.line()).contains(issue.subject());
+		case "global-read" -> inline.globalsAt(issue.line()).contains(issue.subject())
+				|| inline.readGlobalsAt(issue.line()).contains(issue.subject());
+		default -> false;
+		};
 	}
 
 	private static Optional<INode> locate(EObject owner, EStructuralFeature feature, int index) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import pearl.lua.LuaSources;
 import pearl.lua.LuaSyntaxError;
@@ -31,14 +32,22 @@ public final class Linter {
 	private final LuaSources sources;
 	private final FirmwareModel firmware;
 	private final List<LintRule> rules;
-	private final LintConfig config;
+	private final Function<String, LintConfig> configs;
 
 	/** A linter for a board with the given firmware (narrowed to the board's profile), rules and configuration. */
 	public Linter(LuaSources sources, FirmwareModel firmware, List<LintRule> rules, LintConfig config) {
+		this(sources, firmware, rules, fileName -> config);
+	}
+
+	/**
+	 * A linter whose configuration depends on the file (a {@code .luacheckrc} with
+	 * {@code files[...]} sections): {@code configs} gives it for a file name.
+	 */
+	public Linter(LuaSources sources, FirmwareModel firmware, List<LintRule> rules, Function<String, LintConfig> configs) {
 		this.sources = sources;
 		this.firmware = firmware;
 		this.rules = List.copyOf(rules);
-		this.config = config;
+		this.configs = configs;
 	}
 
 	/** Lints one file on its own. */
@@ -102,6 +111,7 @@ public final class Linter {
 				findings.define(use.name());
 			}
 		}
+		LintConfig config = configs.apply(file.fileName());
 		LintContext context = new LintContext(file.fileName(), file.text(), parsed.chunk(), scopes, config, firmware, findings);
 		for (LintRule rule : rules) {
 			if (config.severityOf(rule).isPresent()) {

@@ -24,6 +24,7 @@ import pearl.lua.lint.LintRule;
 import pearl.lua.lint.LintRules;
 import pearl.lua.lint.Linter;
 import pearl.lua.lint.Severity;
+import pearl.lua.lint.config.LuacheckConfigException;
 
 /**
  * {@code pearl lint [--format text|json|sarif] [--rule CODE=LEVEL]... PATH...}: lints Lua files
@@ -53,6 +54,9 @@ final class LintCommand implements Command {
 
 				  --format FORMAT   text (file:line:column: severity: message [code], the default),
 				                    json (an array of findings) or sarif (SARIF 2.1.0)
+				  --config FILE     the luacheck configuration to honour (default: the first
+				                    .luacheckrc in the current folder or one above it)
+				  --no-config       ignore any .luacheckrc
 				  --profile FILE    the board's firmware build, as JSON:
 				                    {"modules": ["file", "gpio", "net", "node", "tmr", "wifi"], "numberType": "float"}
 				                    (default: NodeMCU's default module set, float build)
@@ -70,12 +74,14 @@ final class LintCommand implements Command {
 	public int run(List<String> args, Console console) throws UsageException {
 		String format = "text";
 		boolean bench = false;
+		boolean noConfig = false;
+		Path configFile = null;
 		Path profile = null;
 		LintConfig config = new LintConfig();
 		List<Path> paths = new ArrayList<>();
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
-			if (arg.equals("--format") || arg.equals("--rule") || arg.equals("--profile")) {
+			if (arg.equals("--format") || arg.equals("--rule") || arg.equals("--profile") || arg.equals("--config")) {
 				if (i + 1 >= args.size()) {
 					throw new UsageException(arg + " needs a value");
 				}
@@ -84,11 +90,15 @@ final class LintCommand implements Command {
 					format = format(value);
 				} else if (arg.equals("--profile")) {
 					profile = Path.of(value);
+				} else if (arg.equals("--config")) {
+					configFile = Path.of(value);
 				} else {
 					rule(value, config);
 				}
 			} else if (arg.equals("--bench")) {
 				bench = true;
+			} else if (arg.equals("--no-config")) {
+				noConfig = true;
 			} else if (arg.startsWith("--profile=")) {
 				profile = Path.of(arg.substring("--profile=".length()));
 			} else if (arg.startsWith("--format=")) {
@@ -114,10 +124,20 @@ final class LintCommand implements Command {
 			console.err().println("pearl lint: " + e.getMessage());
 			return Main.USAGE;
 		}
+		ProjectConfig project;
+		try {
+			project = noConfig ? ProjectConfig.none(config) : ProjectConfig.find(configFile, config);
+		} catch (IOException e) {
+			console.err().println("pearl lint: cannot read " + configFile + ": " + e.getMessage());
+			return Main.USAGE;
+		} catch (LuacheckConfigException e) {
+			console.err().println("pearl lint: " + e.getMessage());
+			return Main.USAGE;
+		}
 		List<String> unreadable = new ArrayList<>();
-		List<Linter.Source> sources = read(paths, unreadable);
+		List<Linter.Source> sources = read(paths, unreadable).stream().filter(source -> !project.excludes(source.fileName())).toList();
 		LuaSources lua = LuaSources.standalone();
-		Linter linter = new Linter(lua, firmware, rules, config);
+		Linter linter = new Linter(lua, firmware, rules, project::configFor);
 		if (bench) {
 			new LintBenchmark(lua, linter, console).run(sources);
 			return unreadable.isEmpty() ? 0 : Main.USAGE;

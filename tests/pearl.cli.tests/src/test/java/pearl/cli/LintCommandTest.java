@@ -113,6 +113,32 @@ class LintCommandTest {
 	}
 
 	@Test
+	void theProjectsLuacheckrcIsHonoured() throws IOException {
+		Path config = project.resolve(".luacheckrc");
+		Files.writeString(config, """
+				globals = {"count"}
+				files["lib/generated"] = { ignore = {"unused-local"} }
+				exclude_files = {"vendor/**"}
+				""");
+		Files.createDirectories(project.resolve("lib/generated"));
+		Files.writeString(project.resolve("lib/generated/table.lua"), "local unused = 1\n");
+		Files.createDirectories(project.resolve("vendor"));
+		Files.writeString(project.resolve("vendor/broken.lua"), "if\n");
+		Files.writeString(project.resolve("lib/quiet.lua"), "local unused = 1 -- luacheck: ignore\nlocal also = 2\n");
+		assertEquals(0, lint("--config", config.toString(), project.toString()));
+		assertEquals(List.of(project.resolve("lib/quiet.lua") + ":2:7: warning: unused variable 'also' [unused-local]"), out().lines().toList());
+	}
+
+	@Test
+	void aBrokenLuacheckrcIsAUsageErrorNamingItsLine() throws IOException {
+		Path config = project.resolve(".luacheckrc");
+		Files.writeString(config, "globals = {\n\"count\"\n");
+		assertEquals(2, lint("--config", config.toString(), project.toString()));
+		String message = err.toString(StandardCharsets.UTF_8);
+		assertTrue(message.contains(".luacheckrc:3:"), message);
+	}
+
+	@Test
 	void badUsageExitsTwo() {
 		assertEquals(2, lint("--format", "xml", project.toString()));
 		assertEquals(2, lint("--rule", "no-such-rule=error", project.toString()));
