@@ -33,7 +33,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 class FeatureInstallTest {
 
-	private static final List<String> PEARL_BUNDLES = List.of("pearl.lua", "pearl.lua.ide", "pearl.ui", "pearl.thirdparty.jssc");
+	private static final List<String> PEARL_BUNDLES = List.of("pearl.lua", "pearl.lua.ide", "pearl.ui", "pearl.emulator", "pearl.thirdparty.jssc");
 
 	private static Path eclipse;
 	private static BundleContext context;
