@@ -25,12 +25,8 @@ public class LuaLexer extends InternalLuaLexer {
 
 	@Override
 	public void mTokens() throws RecognitionException {
-		int type = LuaLexicalScanner.scan(input, TYPES);
-		if (type == LuaLexicalScanner.NOT_MINE) {
+		if (!LuaLexicalScanner.lexInto(input, state, TYPES)) {
 			super.mTokens();
-		} else {
-			state.type = type;
-			state.channel = DEFAULT_TOKEN_CHANNEL;
 		}
 	}
 }

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.antlr.runtime.ANTLRStringStream;
 import org.antlr.runtime.CharStream;
+import org.antlr.runtime.RecognizerSharedState;
+import org.antlr.runtime.Token;
 
 /**
  * The parts of Lua 5.1's lexer (llex.c behaviour) that a regular grammar cannot state: long
@@ -58,6 +60,21 @@ public final class LuaLexicalScanner {
 		case WHITESPACE -> types.whitespace();
 		case INVALID -> types.invalid();
 		};
+	}
+
+	/**
+	 * For a generated lexer's {@code mTokens()}: lexes a token of this class's at the input's
+	 * position into {@code state} and returns true, or returns false to let the generated rules
+	 * lex there.
+	 */
+	public static boolean lexInto(CharStream in, RecognizerSharedState state, TokenTypes types) {
+		int type = scan(in, types);
+		if (type == NOT_MINE) {
+			return false;
+		}
+		state.type = type;
+		state.channel = Token.DEFAULT_CHANNEL;
+		return true;
 	}
 
 	/** The first lexical error in {@code text}, the way Lua's lexer meets it reading from the start. */

@@ -26,12 +26,8 @@ public class LuaContentAssistLexer extends InternalLuaLexer {
 
 	@Override
 	public void mTokens() throws RecognitionException {
-		int type = LuaLexicalScanner.scan(input, TYPES);
-		if (type == LuaLexicalScanner.NOT_MINE) {
+		if (!LuaLexicalScanner.lexInto(input, state, TYPES)) {
 			super.mTokens();
-		} else {
-			state.type = type;
-			state.channel = DEFAULT_TOKEN_CHANNEL;
 		}
 	}
 }
