@@ -13,6 +13,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -q qemu-user libc6:i386 librea
 (cd "$work" && apt-get download lua5.1:i386 liblua5.1-0:i386 && for deb in *.deb; do dpkg-deb -x "$deb" root; done)
 LD_LIBRARY_PATH="$work/root/usr/lib/i386-linux-gnu" qemu-i386 -L / "$work/root/usr/bin/lua5.1" "$here/structures.lua" \
   > "$here/i386-lua5.1.txt"
-DEBIAN_FRONTEND=noninteractive apt-get purge -y -q libc6:i386 libreadline8:i386 || true
+# leave no foreign architecture behind: a later apt-get update could fail while its mirror syncs
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --allow-remove-essential $(dpkg -l | awk '/:i386/ {print $2}') || true
 dpkg --remove-architecture i386 || true
 cat "$here/i386-lua5.1.txt"
