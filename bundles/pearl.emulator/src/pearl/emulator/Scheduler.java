@@ -1,14 +1,31 @@
 package pearl.emulator;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The SDK's scheduler in virtual time: runs queued tasks one at a time, each to completion,
  * highest priority first; when none is runnable, jumps the clock to the next due timer. Tasks
- * move time on by what they cost ({@link #consume}).
+ * move time on by what they cost ({@link #consume}). A task that runs past
+ * {@value #WATCHDOG_MICROS} µs without feeding the watchdog resets the board: nothing runs after.
  */
 public final class Scheduler {
+
+	/** The SDK asks tasks to stay under about 15 ms, or WiFi and the network may fail. */
+	public static final long LONG_TASK_MICROS = 15_000;
+	/** Past about 500 ms in one task the watchdog resets the chip. */
+	public static final long WATCHDOG_MICROS = 500_000;
+
+	/** Thrown through a task that has run too long; the scheduler catches it and resets. */
+	private static final class WatchdogTimeout extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		WatchdogTimeout() {
+			super("watchdog", null, false, false);
+		}
+	}
 
 	private record Due(long micros, long sequence, BoardTimer timer, long generation) implements Comparable<Due> {
 		@Override
@@ -21,8 +38,12 @@ public final class Scheduler {
 	private final VirtualClock clock = new VirtualClock();
 	private final TaskQueue tasks = new TaskQueue();
 	private final PriorityQueue<Due> timers = new PriorityQueue<>();
+	private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
 	private long sequence;
 	private long tasksRun;
+	private long watchdogFedAt;
+	private boolean running;
+	private boolean reset;
 
 	/** The board's clock. */
 	public VirtualClock clock() {
@@ -49,9 +70,31 @@ public final class Scheduler {
 		return tasks.post(task);
 	}
 
-	/** Charges the running task {@code micros} of CPU time (a busy wait, executed instructions). */
+	/** Tells {@code listener} what the board does from now on. */
+	public void addListener(BoardListener listener) {
+		listeners.add(listener);
+	}
+
+	/** Whether the watchdog has reset the board (the emulator then reboots it). */
+	public boolean isReset() {
+		return reset;
+	}
+
+	/**
+	 * Charges the running task {@code micros} of CPU time (a busy wait, executed instructions).
+	 * Past the watchdog's limit the task ends here and the board resets.
+	 */
 	public void consume(long micros) {
+		if (running && clock.micros() + micros - watchdogFedAt > WATCHDOG_MICROS) {
+			clock.advanceTo(watchdogFedAt + WATCHDOG_MICROS);
+			throw new WatchdogTimeout();
+		}
 		clock.advanceBy(micros);
+	}
+
+	/** {@code tmr.wdclr()}: the running task may go on for another watchdog period. */
+	public void feedWatchdog() {
+		watchdogFedAt = clock.micros();
 	}
 
 	void schedule(BoardTimer timer, long dueMicros, long generation) {
@@ -64,12 +107,11 @@ public final class Scheduler {
 	 */
 	public void runFor(long micros) {
 		long end = clock.micros() + micros;
-		while (true) {
+		while (!reset) {
 			fireDueTimers();
 			Optional<Task> next = tasks.next();
 			if (next.isPresent()) {
-				tasksRun++;
-				next.get().body().run();
+				run(next.get());
 				continue;
 			}
 			Due due = timers.peek();
@@ -78,6 +120,29 @@ public final class Scheduler {
 				return;
 			}
 			clock.advanceTo(due.micros());
+		}
+	}
+
+	private void run(Task task) {
+		tasksRun++;
+		long start = clock.micros();
+		watchdogFedAt = start;
+		running = true;
+		boolean timedOut = false;
+		try {
+			task.body().run();
+		} catch (WatchdogTimeout e) {
+			timedOut = true;
+		} finally {
+			running = false;
+		}
+		TaskRun run = new TaskRun(task.priority(), task.source(), start, clock.micros() - start);
+		listeners.forEach(l -> l.taskRan(run));
+		if (timedOut) {
+			reset = true;
+			listeners.forEach(l -> l.watchdogReset(run));
+		} else if (run.durationMicros() > LONG_TASK_MICROS) {
+			listeners.forEach(l -> l.longTask(run));
 		}
 	}
 

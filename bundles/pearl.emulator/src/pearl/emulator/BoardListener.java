@@ -1,0 +1,17 @@
+package pearl.emulator;
+
+/** Hears what the board's scheduler does; every method defaults to doing nothing. */
+public interface BoardListener {
+
+	/** A task ran to completion. */
+	default void taskRan(TaskRun run) {
+	}
+
+	/** A task took longer than the SDK asks for ({@link Scheduler#LONG_TASK_MICROS}); WiFi and the network may fail. */
+	default void longTask(TaskRun run) {
+	}
+
+	/** A task ran past {@link Scheduler#WATCHDOG_MICROS} without feeding the watchdog: the chip resets. */
+	default void watchdogReset(TaskRun run) {
+	}
+}
