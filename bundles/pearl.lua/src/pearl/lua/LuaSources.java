@@ -117,7 +117,9 @@ public final class LuaSources {
 					found.add(new Found(offset, offset, message));
 				}
 			};
-			for (Iterator<EObject> all = resource.getContents().get(0).eAllContents(); all.hasNext();) {
+			EObject root = resource.getContents().get(0);
+			SyntaxChecks.check(root, acceptor);
+			for (Iterator<EObject> all = root.eAllContents(); all.hasNext();) {
 				SyntaxChecks.check(all.next(), acceptor);
 			}
 		}

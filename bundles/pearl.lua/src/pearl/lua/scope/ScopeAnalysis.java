@@ -57,6 +57,15 @@ public final class ScopeAnalysis {
 	/** Visible locals by name, innermost last; one map per open block. */
 	private final Deque<Map<String, LocalVariable>> blocks = new ArrayDeque<>();
 	private FunctionBody function;
+	/** Active locals of the current function, as Lua 5.1 counts them against its limit of 200. */
+	private int active;
+	private final Deque<Integer> activeAtBlockStart = new ArrayDeque<>();
+	private LimitViolation violation;
+
+	/** Lua 5.1 allows at most this many active locals in one function (LUAI_MAXVARS). */
+	public static final int MAX_LOCALS = 200;
+	/** The hidden locals a for loop keeps: (for index), (for limit), (for step), or generator, state, control. */
+	private static final int FOR_HIDDEN_LOCALS = 3;
 
 	private ScopeAnalysis() {
 	}
@@ -67,16 +76,16 @@ public final class ScopeAnalysis {
 		if (chunk != null && chunk.getBlock() != null) {
 			analysis.block(chunk.getBlock());
 		}
-		return new ScopeModel(analysis.locals, analysis.uses);
+		return new ScopeModel(analysis.locals, analysis.uses, analysis.violation);
 	}
 
 	private void block(Block block) {
 		if (block == null) {
 			return;
 		}
-		blocks.push(new HashMap<>());
+		openBlock();
 		statements(block);
-		blocks.pop();
+		closeBlock();
 	}
 
 	private void statements(Block block) {
@@ -122,30 +131,32 @@ public final class ScopeAnalysis {
 			expression(loop.getCondition());
 			block(loop.getBlock());
 		} else if (statement instanceof RepeatStatement loop) {
-			blocks.push(new HashMap<>());
+			openBlock();
 			if (loop.getBlock() != null) {
 				statements(loop.getBlock());
 			}
 			expression(loop.getCondition()); // sees the body's locals
-			blocks.pop();
+			closeBlock();
 		} else if (statement instanceof NumericFor loop) {
 			expression(loop.getStart());
 			expression(loop.getLimit());
 			expression(loop.getStep());
-			blocks.push(new HashMap<>());
+			openBlock();
+			active += FOR_HIDDEN_LOCALS;
 			if (loop.getVariable() != null) {
 				declare(loop.getVariable().getName(), LocalVariable.Kind.FOR_VARIABLE, loop.getVariable());
 			}
 			block(loop.getBlock());
-			blocks.pop();
+			closeBlock();
 		} else if (statement instanceof GenericFor loop) {
 			loop.getValues().forEach(this::expression);
-			blocks.push(new HashMap<>());
+			openBlock();
+			active += FOR_HIDDEN_LOCALS;
 			for (LocalName name : loop.getNames()) {
 				declare(name.getName(), LocalVariable.Kind.FOR_VARIABLE, name);
 			}
 			block(loop.getBlock());
-			blocks.pop();
+			closeBlock();
 		} else if (statement instanceof DoStatement doStatement) {
 			block(doStatement.getBlock());
 		}
@@ -170,8 +181,10 @@ public final class ScopeAnalysis {
 			return;
 		}
 		FunctionBody outer = function;
+		int outerActive = active;
 		function = body;
-		blocks.push(new HashMap<>());
+		active = 0;
+		openBlock();
 		if (method != null) {
 			declare("self", LocalVariable.Kind.SELF, method);
 		}
@@ -179,8 +192,9 @@ public final class ScopeAnalysis {
 			declare(parameter.getName(), LocalVariable.Kind.PARAMETER, parameter);
 		}
 		block(body.getBlock());
-		blocks.pop();
+		closeBlock();
 		function = outer;
+		active = outerActive;
 	}
 
 	private void expression(EObject expression) {
@@ -229,9 +243,22 @@ public final class ScopeAnalysis {
 		}
 	}
 
+	private void openBlock() {
+		blocks.push(new HashMap<>());
+		activeAtBlockStart.push(active);
+	}
+
+	private void closeBlock() {
+		blocks.pop();
+		active = activeAtBlockStart.pop();
+	}
+
 	private void declare(String name, LocalVariable.Kind kind, EObject declaration) {
 		if (name == null) {
 			return;
+		}
+		if (++active > MAX_LOCALS && violation == null) {
+			violation = new LimitViolation(declaration, function, "local variables", MAX_LOCALS);
 		}
 		LocalVariable local = new LocalVariable(name, kind, declaration, function, visible(name));
 		locals.add(local);

@@ -19,7 +19,10 @@ public final class ScopeModel {
 	private final Map<EObject, NameUse> useByOwner;
 	private final Map<EObject, LocalVariable> localByDeclaration;
 
-	ScopeModel(List<LocalVariable> locals, List<NameUse> uses) {
+	private final LimitViolation limitViolation;
+
+	ScopeModel(List<LocalVariable> locals, List<NameUse> uses, LimitViolation limitViolation) {
+		this.limitViolation = limitViolation;
 		this.locals = List.copyOf(locals);
 		this.uses = List.copyOf(uses);
 		this.useByOwner = new IdentityHashMap<>();
@@ -30,6 +33,11 @@ public final class ScopeModel {
 		for (LocalVariable local : locals) {
 			localByDeclaration.putIfAbsent(local.declaration(), local);
 		}
+	}
+
+	/** The first place the chunk goes over Lua 5.1's limit of active locals in a function, or null. */
+	public LimitViolation limitViolation() {
+		return limitViolation;
 	}
 
 	/** Every local in declaration order. */

@@ -8,18 +8,23 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import pearl.lua.lua.Arguments;
 import pearl.lua.lua.Assignment;
 import pearl.lua.lua.BreakStatement;
+import pearl.lua.lua.Chunk;
 import pearl.lua.lua.ExpressionStatement;
 import pearl.lua.lua.FieldAccess;
 import pearl.lua.lua.FunctionBody;
 import pearl.lua.lua.FunctionCall;
+import pearl.lua.lua.FunctionDeclaration;
 import pearl.lua.lua.GenericFor;
 import pearl.lua.lua.IndexAccess;
+import pearl.lua.lua.LocalFunctionDeclaration;
 import pearl.lua.lua.MethodCall;
 import pearl.lua.lua.NameReference;
 import pearl.lua.lua.NumericFor;
 import pearl.lua.lua.RepeatStatement;
 import pearl.lua.lua.VarArgs;
 import pearl.lua.lua.WhileStatement;
+import pearl.lua.scope.LimitViolation;
+import pearl.lua.scope.ScopeAnalysis;
 
 /**
  * The rules of Lua 5.1's syntax that the grammar leaves to a second look, each reported where
@@ -43,13 +48,16 @@ public final class SyntaxChecks {
 	public static final String AMBIGUOUS_CALL = SYNTAX + "ambiguousCall";
 	public static final String VARARG_OUTSIDE_VARARG_FUNCTION = SYNTAX + "varargOutsideVarargFunction";
 	public static final String BREAK_OUTSIDE_LOOP = SYNTAX + "breakOutsideLoop";
+	public static final String TOO_MANY_LOCALS = SYNTAX + "tooManyLocals";
 
 	private SyntaxChecks() {
 	}
 
 	/** Checks one element of the tree; elements no rule is about are passed over. */
 	public static void check(EObject object, Acceptor acceptor) {
-		if (object instanceof ExpressionStatement statement) {
+		if (object instanceof Chunk chunk) {
+			localsWithinLimit(chunk, acceptor);
+		} else if (object instanceof ExpressionStatement statement) {
 			statementIsACall(statement, acceptor);
 		} else if (object instanceof Assignment assignment) {
 			targetsAreVariables(assignment, acceptor);
@@ -60,6 +68,29 @@ public final class SyntaxChecks {
 		} else if (object instanceof BreakStatement statement) {
 			breakInsideALoop(statement, acceptor);
 		}
+	}
+
+	/**
+	 * At most 200 active locals in a function (LUAI_MAXVARS); luac reports the one over at the
+	 * token after its name.
+	 */
+	static void localsWithinLimit(Chunk chunk, Acceptor acceptor) {
+		LimitViolation violation = ScopeAnalysis.analyze(chunk).limitViolation();
+		if (violation == null) {
+			return;
+		}
+		EObject declaration = violation.declaration();
+		ILeafNode next; // the token after the name: for a local function or a method's self, the '(' of the body
+		if (declaration instanceof LocalFunctionDeclaration local) {
+			next = Tokens.first(local.getBody());
+		} else if (declaration instanceof FunctionDeclaration method) {
+			next = Tokens.first(method.getBody());
+		} else {
+			next = Tokens.after(declaration);
+		}
+		String where = violation.function() == null ? "main function"
+				: "function at line " + (Tokens.first(violation.function()) == null ? 0 : Tokens.first(violation.function()).getStartLine());
+		errorAt(next, declaration, where + " has more than " + violation.limit() + " " + violation.what(), TOO_MANY_LOCALS, acceptor);
 	}
 
 	static void statementIsACall(ExpressionStatement statement, Acceptor acceptor) {

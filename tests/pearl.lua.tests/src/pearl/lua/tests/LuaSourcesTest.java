@@ -240,6 +240,17 @@ class LuaSourcesTest {
 	}
 
 	@Test
+	void moreThanTwoHundredLocalsInAFunctionIsAnError() {
+		StringBuilder body = new StringBuilder("local function setup()\n");
+		for (int i = 0; i < 201; i++) {
+			body.append("  local v").append(i).append(" = ").append(i).append('\n');
+		}
+		LuaSyntaxError error = singleError(body + "end\n");
+		assertEquals(202, error.line(), error.toString());
+		assertEquals("function at line 1 has more than 200 local variables", error.message());
+	}
+
+	@Test
 	void binaryGarbageIsAnErrorNotACrash() {
 		LuaSources.Parsed parsed = sources.parse("firmware.bin", "\u0000\u0001\u00ff\u00fe\u0007ELF\u0000");
 		assertFalse(parsed.syntaxErrors().isEmpty());

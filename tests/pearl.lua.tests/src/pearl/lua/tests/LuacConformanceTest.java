@@ -190,17 +190,44 @@ class LuacConformanceTest {
 			"x = [[\r\nline]] y = = 1\n",
 			"");
 
+	/** Programs at Lua 5.1's limit of 200 active locals per function, and one over it. */
+	private static List<String> localLimitCases() {
+		List<String> cases = new ArrayList<>();
+		StringBuilder twoHundred = new StringBuilder();
+		for (int i = 0; i < 200; i++) {
+			twoHundred.append("local a").append(i).append(" = ").append(i).append('\n');
+		}
+		cases.add(twoHundred.toString());
+		cases.add(twoHundred + "local over = 1\n");
+		cases.add(twoHundred + "do end\nlocal function f() end\n");
+		StringBuilder names = new StringBuilder("local x0");
+		for (int i = 1; i < 201; i++) {
+			names.append(", x").append(i);
+		}
+		cases.add(names + "\n= 1\n");
+		cases.add("function f(p)\n" + twoHundred.toString().replace("local a0 = 0\n", "") + "end\n");
+		cases.add("function f(p, q)\n" + twoHundred.toString().replace("local a0 = 0\n", "") + "end\n");
+		cases.add("function t:m()\n" + twoHundred.toString().replace("local a0 = 0\n", "") + "end\n");
+		cases.add(twoHundred.toString().replace("local a199 = 199\n", "") + "for i = 1, 2 do end\n");
+		cases.add(twoHundred.toString().replace("local a199 = 199\n", "").replace("local a198 = 198\n", "")
+				.replace("local a197 = 197\n", "") + "for i = 1, 2 do local inside = i end\n");
+		cases.add("do\n" + twoHundred + "end\n" + twoHundred);
+		return cases;
+	}
+
 	@Test
 	void edgeCasesAgreeWithLuac() throws Exception {
 		List<String> disagreements = new ArrayList<>();
 		int i = 0;
-		for (String text : EDGE_CASES) {
+		List<String> all = new ArrayList<>(EDGE_CASES);
+		all.addAll(localLimitCases());
+		for (String text : all) {
 			String result = disagreement("edge case " + (i++) + " " + text.replace("\n", "\\n").replace("\r", "\\r"), text);
 			if (result != null) {
 				disagreements.add(result);
 			}
 		}
-		assertAgreement(disagreements, EDGE_CASES.size());
+		assertAgreement(disagreements, all.size());
 	}
 
 	@Test
