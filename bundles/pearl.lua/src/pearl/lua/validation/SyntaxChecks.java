@@ -1,8 +1,17 @@
 package pearl.lua.validation;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import pearl.lua.lua.Arguments;
@@ -24,7 +33,10 @@ import pearl.lua.lua.RepeatStatement;
 import pearl.lua.lua.VarArgs;
 import pearl.lua.lua.WhileStatement;
 import pearl.lua.scope.LimitViolation;
+import pearl.lua.scope.LocalVariable;
+import pearl.lua.scope.NameUse;
 import pearl.lua.scope.ScopeAnalysis;
+import pearl.lua.scope.ScopeModel;
 
 /**
  * The rules of Lua 5.1's syntax that the grammar leaves to a second look, each reported where
@@ -49,6 +61,7 @@ public final class SyntaxChecks {
 	public static final String VARARG_OUTSIDE_VARARG_FUNCTION = SYNTAX + "varargOutsideVarargFunction";
 	public static final String BREAK_OUTSIDE_LOOP = SYNTAX + "breakOutsideLoop";
 	public static final String TOO_MANY_LOCALS = SYNTAX + "tooManyLocals";
+	public static final String TOO_MANY_UPVALUES = SYNTAX + "tooManyUpvalues";
 
 	private SyntaxChecks() {
 	}
@@ -75,7 +88,9 @@ public final class SyntaxChecks {
 	 * token after its name.
 	 */
 	static void localsWithinLimit(Chunk chunk, Acceptor acceptor) {
-		LimitViolation violation = ScopeAnalysis.analyze(chunk).limitViolation();
+		ScopeModel scopes = ScopeAnalysis.analyze(chunk);
+		upvaluesWithinLimit(scopes, acceptor);
+		LimitViolation violation = scopes.limitViolation();
 		if (violation == null) {
 			return;
 		}
@@ -91,6 +106,54 @@ public final class SyntaxChecks {
 		String where = violation.function() == null ? "main function"
 				: "function at line " + (Tokens.first(violation.function()) == null ? 0 : Tokens.first(violation.function()).getStartLine());
 		errorAt(next, declaration, where + " has more than " + violation.limit() + " " + violation.what(), TOO_MANY_LOCALS, acceptor);
+	}
+
+	/** LUAI_MAXUPVALUES: at most 60 upvalues per function. */
+	static final int MAX_UPVALUES = 60;
+
+	/**
+	 * At most 60 upvalues in a function. Lua gives a function an upvalue the first time a name in
+	 * it, or in a function nested in it, reaches a local outside it; the outermost function
+	 * concerned gets it first. luac reports the one over the limit at the token after that name.
+	 */
+	static void upvaluesWithinLimit(ScopeModel scopes, Acceptor acceptor) {
+		List<NameUse> reaching = new ArrayList<>();
+		Map<NameUse, INode> nodes = new IdentityHashMap<>();
+		for (NameUse use : scopes.uses()) {
+			if (use.local() != null && use.function() != use.local().function()) {
+				List<INode> found = NodeModelUtils.findNodesForFeature(use.owner(), use.feature());
+				if (!found.isEmpty()) {
+					nodes.put(use, found.get(Math.max(0, use.index())));
+					reaching.add(use);
+				}
+			}
+		}
+		reaching.sort(Comparator.comparingInt(use -> nodes.get(use).getOffset()));
+		Map<FunctionBody, Set<LocalVariable>> upvalues = new IdentityHashMap<>();
+		for (NameUse use : reaching) {
+			List<FunctionBody> chain = new ArrayList<>();
+			for (FunctionBody f = use.function(); f != null && f != use.local().function(); f = enclosingFunction(f)) {
+				chain.add(0, f); // outermost first
+			}
+			for (FunctionBody function : chain) {
+				Set<LocalVariable> set = upvalues.computeIfAbsent(function, f -> Collections.newSetFromMap(new IdentityHashMap<>()));
+				if (set.add(use.local()) && set.size() > MAX_UPVALUES) {
+					ILeafNode first = Tokens.first(function);
+					errorAt(Tokens.after(nodes.get(use)), use.owner(), "function at line " + (first == null ? 0 : first.getStartLine())
+							+ " has more than " + MAX_UPVALUES + " upvalues", TOO_MANY_UPVALUES, acceptor);
+					return;
+				}
+			}
+		}
+	}
+
+	private static FunctionBody enclosingFunction(EObject object) {
+		for (EObject container = object.eContainer(); container != null; container = container.eContainer()) {
+			if (container instanceof FunctionBody body) {
+				return body;
+			}
+		}
+		return null;
 	}
 
 	static void statementIsACall(ExpressionStatement statement, Acceptor acceptor) {

@@ -17,7 +17,11 @@ final class Tokens {
 
 	/** The first token after {@code object}, or null at the end of the file. */
 	static ILeafNode after(EObject object) {
-		ICompositeNode node = NodeModelUtils.findActualNodeFor(object);
+		return after(NodeModelUtils.findActualNodeFor(object));
+	}
+
+	/** The first token after {@code node}, or null at the end of the file. */
+	static ILeafNode after(INode node) {
 		if (node == null) {
 			return null;
 		}

@@ -212,6 +212,21 @@ class LuacConformanceTest {
 		cases.add(twoHundred.toString().replace("local a199 = 199\n", "").replace("local a198 = 198\n", "")
 				.replace("local a197 = 197\n", "") + "for i = 1, 2 do local inside = i end\n");
 		cases.add("do\n" + twoHundred + "end\n" + twoHundred);
+		// and 60 upvalues per function
+		StringBuilder sixtyOne = new StringBuilder();
+		StringBuilder sum = new StringBuilder("0");
+		for (int i = 0; i < 61; i++) {
+			sixtyOne.append("local u").append(i).append(" = ").append(i).append('\n');
+			sum.append(" + u").append(i);
+		}
+		cases.add(sixtyOne + "local function f()\n  return " + sum + "\nend\n");
+		cases.add(sixtyOne + "local function f()\n  return " + sum.toString().replace(" + u60", "") + "\nend\n");
+		cases.add(sixtyOne + "local function outer()\n  return function()\n    return " + sum + "\n  end\nend\n");
+		StringBuilder assignments = new StringBuilder();
+		for (int i = 0; i < 61; i++) {
+			assignments.append("  u").append(i).append(" = u").append(i).append(" + 1\n");
+		}
+		cases.add(sixtyOne + "local t = function()\n" + assignments + "end\n");
 		return cases;
 	}
 
