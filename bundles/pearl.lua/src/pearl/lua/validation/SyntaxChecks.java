@@ -62,6 +62,7 @@ public final class SyntaxChecks {
 	public static final String BREAK_OUTSIDE_LOOP = SYNTAX + "breakOutsideLoop";
 	public static final String TOO_MANY_LOCALS = SYNTAX + "tooManyLocals";
 	public static final String TOO_MANY_UPVALUES = SYNTAX + "tooManyUpvalues";
+	public static final String TOO_MANY_LEVELS = SYNTAX + "tooManyLevels";
 
 	private SyntaxChecks() {
 	}
@@ -88,6 +89,10 @@ public final class SyntaxChecks {
 	 * token after its name.
 	 */
 	static void localsWithinLimit(Chunk chunk, Acceptor acceptor) {
+		SyntaxLevels levels = SyntaxLevels.of(chunk.getBlock());
+		if (levels.isOver()) {
+			errorAt(levels.offender(), chunk, "chunk has too many syntax levels", TOO_MANY_LEVELS, acceptor);
+		}
 		ScopeModel scopes = ScopeAnalysis.analyze(chunk);
 		upvaluesWithinLimit(scopes, acceptor);
 		LimitViolation violation = scopes.limitViolation();

@@ -227,6 +227,21 @@ class LuacConformanceTest {
 			assignments.append("  u").append(i).append(" = u").append(i).append(" + 1\n");
 		}
 		cases.add(sixtyOne + "local t = function()\n" + assignments + "end\n");
+		// and 200 nested syntax levels: parentheses, concatenation chains, blocks, unary operators, tables, calls
+		for (int n : new int[] { 196, 197, 198 }) {
+			cases.add("x = " + "(".repeat(n) + "1" + ")".repeat(n) + "\n");
+			cases.add("local t = " + "{".repeat(n) + "1" + "}".repeat(n) + "\n");
+			cases.add("print(" + "f(".repeat(n) + "1" + ")".repeat(n) + ")\n");
+			cases.add("do\n".repeat(n) + "x = 1\n" + "end\n".repeat(n));
+			cases.add("x = " + "-".repeat(n) + "1\n");
+			cases.add("x = " + "not ".repeat(n) + "true\n");
+			cases.add("while true do\n".repeat(n / 2) + "local s = " + "'a' ..\n".repeat(n / 2) + "'b'\n" + "end\n".repeat(n / 2));
+		}
+		for (int pieces : new int[] { 198, 199 }) {
+			cases.add("local html = " + String.join(" ..\n  ", java.util.Collections.nCopies(pieces, "'<td>'")) + "\n");
+			cases.add("x = " + String.join(" ^ ", java.util.Collections.nCopies(pieces, "2")) + "\n");
+			cases.add("x = " + String.join(" + ", java.util.Collections.nCopies(pieces * 3, "1")) + "\n");
+		}
 		return cases;
 	}
 
