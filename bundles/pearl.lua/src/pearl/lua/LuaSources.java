@@ -25,6 +25,8 @@ import pearl.lua.lua.Chunk;
 import pearl.lua.parser.LuaLexicalScanner;
 import pearl.lua.parser.LuaLineMap;
 import pearl.lua.parser.LuaSyntaxErrorMessages;
+import pearl.lua.scope.ScopeAnalysis;
+import pearl.lua.scope.ScopeModel;
 import pearl.lua.validation.SyntaxChecks;
 
 /**
@@ -37,9 +39,9 @@ public final class LuaSources {
 	/**
 	 * A parsed file: its tree (partial when there are errors) and its syntax errors, first one
 	 * first. The first is the one {@code luac} would report; later ones come from the parser's
-	 * recovery and are less certain.
+	 * recovery and are less certain. {@code scopes} binds its names (as far as a partial tree goes).
 	 */
-	public record Parsed(Chunk chunk, XtextResource resource, List<LuaSyntaxError> syntaxErrors) {
+	public record Parsed(Chunk chunk, XtextResource resource, List<LuaSyntaxError> syntaxErrors, ScopeModel scopes) {
 	}
 
 	private final Injector injector;
@@ -87,14 +89,15 @@ public final class LuaSources {
 
 	private static Parsed parsed(String fileName, String text, XtextResource resource) {
 		Chunk chunk = resource.getContents().isEmpty() ? null : (Chunk) resource.getContents().get(0);
-		return new Parsed(chunk, resource, syntaxErrors(fileName, text, resource));
+		ScopeModel scopes = ScopeAnalysis.analyze(chunk); // once, for the limit checks and for the linter
+		return new Parsed(chunk, resource, syntaxErrors(fileName, text, resource, scopes), scopes);
 	}
 
 	/** Syntax errors in the order Lua meets them: each at an offset, with luac's line. */
 	private record Found(int order, int offset, String message) {
 	}
 
-	private static List<LuaSyntaxError> syntaxErrors(String fileName, String text, XtextResource resource) {
+	private static List<LuaSyntaxError> syntaxErrors(String fileName, String text, XtextResource resource, ScopeModel scopes) {
 		List<Found> found = new ArrayList<>();
 		Optional<LuaLexicalScanner.LexicalError> lexical = LuaLexicalScanner.firstError(text);
 		lexical.ifPresent(e -> found.add(new Found(e.tokenStart(), e.offset(), e.message())));
@@ -118,7 +121,7 @@ public final class LuaSources {
 				}
 			};
 			EObject root = resource.getContents().get(0);
-			SyntaxChecks.check(root, acceptor);
+			SyntaxChecks.limits((Chunk) root, scopes, acceptor);
 			for (Iterator<EObject> all = root.eAllContents(); all.hasNext();) {
 				SyntaxChecks.check(all.next(), acceptor);
 			}

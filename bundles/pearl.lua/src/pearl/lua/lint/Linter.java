@@ -15,7 +15,6 @@ import pearl.lua.LuaSources;
 import pearl.lua.LuaSyntaxError;
 import pearl.lua.firmware.FirmwareModel;
 import pearl.lua.scope.NameUse;
-import pearl.lua.scope.ScopeAnalysis;
 import pearl.lua.scope.ScopeModel;
 
 /**
@@ -105,7 +104,7 @@ public final class Linter {
 					LintIssue.SYNTAX, error.message(), null));
 			return;
 		}
-		ScopeModel scopes = ScopeAnalysis.analyze(parsed.chunk());
+		ScopeModel scopes = parsed.scopes();
 		for (NameUse use : scopes.globalUses()) {
 			if (use.access() == NameUse.Access.WRITE) {
 				findings.define(use.name());

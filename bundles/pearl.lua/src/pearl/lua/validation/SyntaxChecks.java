@@ -70,7 +70,7 @@ public final class SyntaxChecks {
 	/** Checks one element of the tree; elements no rule is about are passed over. */
 	public static void check(EObject object, Acceptor acceptor) {
 		if (object instanceof Chunk chunk) {
-			localsWithinLimit(chunk, acceptor);
+			limits(chunk, ScopeAnalysis.analyze(chunk), acceptor);
 		} else if (object instanceof ExpressionStatement statement) {
 			statementIsACall(statement, acceptor);
 		} else if (object instanceof Assignment assignment) {
@@ -88,12 +88,11 @@ public final class SyntaxChecks {
 	 * At most 200 active locals in a function (LUAI_MAXVARS); luac reports the one over at the
 	 * token after its name.
 	 */
-	static void localsWithinLimit(Chunk chunk, Acceptor acceptor) {
+	public static void limits(Chunk chunk, ScopeModel scopes, Acceptor acceptor) {
 		SyntaxLevels levels = SyntaxLevels.of(chunk.getBlock());
 		if (levels.isOver()) {
 			errorAt(levels.offender(), chunk, "chunk has too many syntax levels", TOO_MANY_LEVELS, acceptor);
 		}
-		ScopeModel scopes = ScopeAnalysis.analyze(chunk);
 		upvaluesWithinLimit(scopes, acceptor);
 		LimitViolation violation = scopes.limitViolation();
 		if (violation == null) {
