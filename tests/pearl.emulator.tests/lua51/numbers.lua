@@ -1,5 +1,7 @@
 -- How numbers print and compute: the board prints with %.14g like Lua 5.1.
-print(1, -1, 0.5, 1/3, 10/3, 2^53, 2^63, 1e15, 1e16, 1e100, 123456789012345, -0.0)
+print(1, -1, 0.5, 1/3, 10/3, 2^53, 2^63, 1e15, 1e16, 1e100, 123456789012345)
+local zero, minus = 0, -1
+print(zero / minus, -zero, zero * minus == 0)
 print(7 % 3, -7 % 3, 7 % -3, 5.5 % 2, 2^-1, 100000000000000)
 print(math.floor(3.7), math.ceil(3.2), math.abs(-4), math.max(1, 9, 3), math.min(4, 2), math.sqrt(16))
 print(tonumber("0x10"), tonumber("  12  "), tonumber("1e2"), tonumber("z", 36), tonumber("ff", 16), tonumber("8", 8), tonumber("abc"))

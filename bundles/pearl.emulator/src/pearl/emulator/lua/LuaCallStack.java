@@ -1,0 +1,131 @@
+package pearl.emulator.lua;
+
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+
+/**
+ * The Lua frames of one coroutine, innermost last, with the instruction each is at. LuaJ keeps no
+ * such stack unless asked; {@link VmHooks} maintains it so that errors, tracebacks,
+ * {@code getfenv(level)} and the debugger can see where code is.
+ */
+public final class LuaCallStack {
+
+    /** One active Lua function call. */
+    public static final class Frame {
+        LuaClosure closure;
+        LuaValue[] registers;
+        int pc;
+
+        /** The function running in this frame. */
+        public LuaClosure closure() {
+            return closure;
+        }
+
+        /** Its registers (locals and temporaries), live while the frame runs. */
+        public LuaValue[] registers() {
+            return registers;
+        }
+
+        /** Index of the instruction it is executing. */
+        public int pc() {
+            return pc;
+        }
+
+        /** The source line of that instruction, or -1 without line information. */
+        public int line() {
+            int[] lines = closure.p.lineinfo;
+            return lines != null && pc >= 0 && pc < lines.length ? lines[pc] : -1;
+        }
+
+        /** The chunk name as Lua 5.1 shows it in messages ({@code init.lua}, {@code [string "x=1"]}). */
+        public String source() {
+            return ChunkNames.shortSource(closure.p.source);
+        }
+
+        /** {@code source:line}, as error messages start. */
+        public String where() {
+            int line = line();
+            return line < 0 ? "" : source() + ":" + line + ":";
+        }
+    }
+
+    private Frame[] frames = new Frame[16];
+    private int depth;
+    /*
+     * LuaJ leaves a function before running what it tail-calls; 5.1 keeps the frame for a tail
+     * call to a C function. This is that frame, valid until the next instruction or call.
+     */
+    private final Frame tail = new Frame();
+    private boolean tailValid;
+    /** Java calls into Lua (pcall...) now active: 5.1 cannot yield across them. */
+    int boundaries;
+
+    void push(LuaClosure closure, LuaValue[] registers) {
+        tailValid = false;
+        if (depth == frames.length) {
+            frames = java.util.Arrays.copyOf(frames, depth * 2);
+        }
+        Frame f = frames[depth];
+        if (f == null) {
+            f = frames[depth] = new Frame();
+        }
+        f.closure = closure;
+        f.registers = registers;
+        f.pc = 0;
+        depth++;
+    }
+
+    void pop() {
+        if (depth > 0) {
+            Frame f = frames[--depth];
+            f.closure = null;
+            f.registers = null;
+        }
+    }
+
+    Frame top() {
+        return depth == 0 ? null : frames[depth - 1];
+    }
+
+    /** Remembers the innermost frame as it does a tail call, see {@link #tail}. */
+    void tailCall(Frame from) {
+        tail.closure = from.closure;
+        tail.registers = from.registers;
+        tail.pc = from.pc;
+        tailValid = true;
+    }
+
+    void endTailCall() {
+        tailValid = false;
+    }
+
+    /** The innermost frame, counting a frame that is tail-calling a Java function; or null. */
+    public Frame innermost() {
+        return tailValid ? tail : top();
+    }
+
+    /** Number of active Lua frames. */
+    public int depth() {
+        return tailValid ? depth + 1 : depth;
+    }
+
+    /**
+     * The frame {@code level} steps from the innermost ({@code 1} = innermost Lua function), or
+     * null when the stack is not that deep.
+     */
+    public Frame frame(int level) {
+        if (tailValid) {
+            if (level == 1) {
+                return tail;
+            }
+            level--;
+        }
+        return level >= 1 && level <= depth ? frames[depth - level] : null;
+    }
+
+    /** The prototype of the innermost frame, or null. */
+    Prototype topPrototype() {
+        return depth == 0 ? null : frames[depth - 1].closure.p;
+    }
+}

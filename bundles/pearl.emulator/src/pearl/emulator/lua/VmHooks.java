@@ -1,0 +1,229 @@
+package pearl.emulator.lua;
+
+import static org.luaj.vm2.Lua.GETARG_A;
+import static org.luaj.vm2.Lua.GET_OPCODE;
+
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.Lua;
+import org.luaj.vm2.Lua51Hooks;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaThread;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.DebugLib;
+
+/**
+ * Installed as LuaJ's debug library, this sees every Lua call, instruction and return: it keeps
+ * the {@link LuaCallStack} of each coroutine, charges each instruction's cost in CPU cycles, stops
+ * the VM when the cycle budget runs out (the watchdog, a breakpoint), and gives runtime errors
+ * their Lua 5.1 text. User code never sees it: the board's {@code debug} table is its own.
+ */
+public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
+
+    /** Told when the cycles charged reach the limit set with {@link VmHooks#setCycleLimit}. */
+    public interface CycleLimit {
+        /**
+         * Called on the Lua thread; may throw to stop the running code (an {@link Error}, so that
+         * {@code pcall} cannot catch it), or raise the limit and return.
+         */
+        void reached(VmHooks hooks);
+    }
+
+    private final Globals globals;
+    private final CostModel costs;
+    private final LuaCallStack mainStack = new LuaCallStack();
+    private long cycles;
+    private long cycleLimit = Long.MAX_VALUE;
+    private CycleLimit onLimit = hooks -> hooks.setCycleLimit(Long.MAX_VALUE);
+    private LuaError lastError;
+    private String lastTraceback = "";
+
+    /** Hooks for {@code globals}; install with {@link #install()}. */
+    public VmHooks(Globals globals, CostModel costs) {
+        this.globals = globals;
+        this.costs = costs;
+    }
+
+    /** Makes LuaJ call these hooks for every closure created under the globals. */
+    public void install() {
+        globals.debuglib = this;
+    }
+
+    /** The call stack of the running coroutine. */
+    public LuaCallStack stack() {
+        return stackOf(globals.running);
+    }
+
+    private LuaCallStack stackOf(LuaThread thread) {
+        if (thread == null || thread.isMainThread()) {
+            return mainStack;
+        }
+        Object s = thread.callstack;
+        if (s instanceof LuaCallStack stack) {
+            return stack;
+        }
+        LuaCallStack stack = new LuaCallStack();
+        thread.callstack = stack;
+        return stack;
+    }
+
+    @Override
+    public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {
+        stackOf(globals.running).push(c, stack);
+        charge(costs.call());
+    }
+
+    @Override
+    public void onCall(LuaFunction f) {
+        // Java functions are not frames here; pcall and xpcall are the board's own
+    }
+
+    @Override
+    public void onInstruction(int pc, Varargs v, int top) {
+        LuaCallStack stack = stackOf(globals.running);
+        stack.endTailCall();
+        LuaCallStack.Frame frame = stack.top();
+        frame.pc = pc;
+        int i = frame.closure.p.code[pc];
+        int op = GET_OPCODE(i);
+        if (op == Lua.OP_TAILCALL) {
+            tailCall(stack, frame, GETARG_A(i));
+        }
+        charge(costs.instruction(op));
+    }
+
+    private static void tailCall(LuaCallStack stack, LuaCallStack.Frame frame, int a) {
+        LuaValue f = frame.registers[a];
+        if (!f.isfunction() && f.metatag(LuaValue.CALL).isnil()) {
+            // LuaJ would find out only after leaving this frame; 5.1 reports it here
+            throw new LuaError("attempt to call " + f.typename());
+        }
+        if (!(f instanceof LuaClosure)) {
+            stack.tailCall(frame);
+        }
+    }
+
+    @Override
+    public void onReturn() {
+        stackOf(globals.running).pop();
+    }
+
+    /** Adds work done outside the VM loop (library functions), in cycles. */
+    public void charge(long work) {
+        cycles += work;
+        if (cycles >= cycleLimit) {
+            onLimit.reached(this);
+        }
+    }
+
+    /** Cycles charged since the hooks were made. */
+    public long cycles() {
+        return cycles;
+    }
+
+    /** Calls {@code action} once the cycle count reaches {@code limit}. */
+    public void setCycleLimit(long limit, CycleLimit action) {
+        this.cycleLimit = limit;
+        this.onLimit = action;
+    }
+
+    /** Moves the limit, keeping the action. */
+    public void setCycleLimit(long limit) {
+        this.cycleLimit = limit;
+    }
+
+    /** The cost model charged per instruction. */
+    public CostModel costs() {
+        return costs;
+    }
+
+    @Override
+    public void onError(LuaError error, LuaClosure closure, int pc) {
+        LuaCallStack stack = stack();
+        if (lastError != error) {
+            lastError = error;
+            lastTraceback = Tracebacks.of(stack, 1);
+        }
+        if (error instanceof ErrorValue) {
+            Lua51Hooks.setMessage(error, error.getMessage());
+            return;
+        }
+        LuaCallStack.Frame frame = stack.innermost();
+        if (frame != null && frame != stack.top()) {
+            // raised by a Java function tail-called from the frame LuaJ has already left
+            closure = frame.closure;
+            pc = frame.pc;
+        }
+        LuaValue[] registers = frame != null && frame.closure == closure ? frame.registers : null;
+        String message = Lua51Hooks.rawMessage(error);
+        if (error instanceof ArgumentError argument) {
+            message = argument.describe(calledName(closure, pc));
+        } else {
+            message = RuntimeErrors.rewrite(message, closure, registers, pc);
+        }
+        int[] lines = closure.p.lineinfo;
+        int line = lines != null && pc >= 0 && pc < lines.length ? lines[pc] : -1;
+        String where = line < 0 ? "" : ChunkNames.shortSource(closure.p.source) + ":" + line + ": ";
+        Lua51Hooks.setMessage(error, where + message);
+    }
+
+    /**
+     * Gives an error caught by Java code (pcall, a task runner) its 5.1 text if no Lua frame did:
+     * that happens when a Java function tail-called from Lua raised it, after LuaJ left the frame.
+     */
+    public void finish(LuaError error) {
+        LuaCallStack stack = stack();
+        LuaCallStack.Frame frame = stack.innermost();
+        if (!Lua51Hooks.isPositioned(error) && frame != null && frame != stack.top()) {
+            onError(error, frame.closure, frame.pc);
+        }
+        stack.endTailCall();
+    }
+
+    /**
+     * The frame at {@code level} (1 = innermost) if the call chain from it to the running Java
+     * function {@code function} is all Lua; null when a Java function sits between, as when
+     * {@code pcall(error, "x")} runs: Lua 5.1 gives such levels no position.
+     */
+    public LuaCallStack.Frame luaCaller(LuaValue function, int level) {
+        LuaCallStack stack = stack();
+        LuaValue callee = function;
+        for (int l = 1; l <= level; l++) {
+            LuaCallStack.Frame frame = stack.frame(l);
+            if (frame == null || !calls(frame, callee)) {
+                return null;
+            }
+            callee = frame.closure;
+        }
+        return stack.frame(level);
+    }
+
+    private static boolean calls(LuaCallStack.Frame frame, LuaValue callee) {
+        int i = frame.closure.p.code[frame.pc];
+        int op = GET_OPCODE(i);
+        return (op == Lua.OP_CALL || op == Lua.OP_TAILCALL) && frame.registers[GETARG_A(i)] == callee;
+    }
+
+    /** The name a function was called by at instruction {@code pc} of {@code caller}, or null. */
+    static VariableNames.Name calledName(LuaClosure caller, int pc) {
+        if (pc < 0 || pc >= caller.p.code.length) {
+            return null;
+        }
+        int i = caller.p.code[pc];
+        int op = GET_OPCODE(i);
+        if (op != Lua.OP_CALL && op != Lua.OP_TAILCALL && op != Lua.OP_TFORCALL) {
+            return null;
+        }
+        return VariableNames.ofRegister(caller.p, pc, GETARG_A(i));
+    }
+
+    /**
+     * The traceback of the stack as it was when {@code error} first reached a Lua frame, for
+     * errors that escape to the board; empty if the error never did.
+     */
+    public String tracebackOf(LuaError error) {
+        return error == lastError ? lastTraceback : "";
+    }
+}
