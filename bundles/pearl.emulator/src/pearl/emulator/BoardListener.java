@@ -14,4 +14,16 @@ public interface BoardListener {
 	/** A task ran past {@link Scheduler#WATCHDOG_MICROS} without feeding the watchdog: the chip resets. */
 	default void watchdogReset(TaskRun run) {
 	}
+
+	/** Bytes the board wrote to UART0, as they appear on the wire ({@code \r\n} line ends). */
+	default void uartOutput(String bytes) {
+	}
+
+	/** The board is rebooting; {@code reason} says why ("node.restart()", "watchdog reset", ...). */
+	default void rebooting(String reason) {
+	}
+
+	/** The board keeps rebooting for the same cause; the run stops. */
+	default void rebootLoop(String cause) {
+	}
 }

@@ -18,8 +18,11 @@ public final class Scheduler {
 	/** Past about 500 ms in one task the watchdog resets the chip. */
 	public static final long WATCHDOG_MICROS = 500_000;
 
-	/** Thrown through a task that has run too long; the scheduler catches it and resets. */
-	private static final class WatchdogTimeout extends RuntimeException {
+	/**
+	 * Thrown through a task that has run too long; the scheduler catches it and resets. An Error,
+	 * so that neither Lua's pcall nor LuaJ's VM, which catch exceptions, can swallow it.
+	 */
+	private static final class WatchdogTimeout extends Error {
 		private static final long serialVersionUID = 1L;
 
 		WatchdogTimeout() {
@@ -35,7 +38,7 @@ public final class Scheduler {
 		}
 	}
 
-	private final VirtualClock clock = new VirtualClock();
+	private final VirtualClock clock;
 	private final TaskQueue tasks = new TaskQueue();
 	private final PriorityQueue<Due> timers = new PriorityQueue<>();
 	private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
@@ -44,6 +47,17 @@ public final class Scheduler {
 	private long watchdogFedAt;
 	private boolean running;
 	private boolean reset;
+	private boolean watchdogEnabled = true;
+
+	/** A scheduler with a clock of its own, starting at 0. */
+	public Scheduler() {
+		this(new VirtualClock());
+	}
+
+	/** A scheduler on {@code clock}, which goes on across reboots of the board. */
+	public Scheduler(VirtualClock clock) {
+		this.clock = clock;
+	}
 
 	/** The board's clock. */
 	public VirtualClock clock() {
@@ -80,12 +94,32 @@ public final class Scheduler {
 		return reset;
 	}
 
+	/** Stops the scheduler after the running task: the board is going down ({@code node.restart}, a panic). */
+	public void halt() {
+		reset = true;
+	}
+
+	/** Turns the watchdog off (for long computations and benchmarks) or on. */
+	public void setWatchdogEnabled(boolean enabled) {
+		watchdogEnabled = enabled;
+	}
+
+	/** Whether a task is running now. */
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Microseconds the running task may still use before the watchdog bites. */
+	public long watchdogRemaining() {
+		return WATCHDOG_MICROS - (clock.micros() - watchdogFedAt);
+	}
+
 	/**
 	 * Charges the running task {@code micros} of CPU time (a busy wait, executed instructions).
 	 * Past the watchdog's limit the task ends here and the board resets.
 	 */
 	public void consume(long micros) {
-		if (running && clock.micros() + micros - watchdogFedAt > WATCHDOG_MICROS) {
+		if (running && watchdogEnabled && clock.micros() + micros - watchdogFedAt > WATCHDOG_MICROS) {
 			clock.advanceTo(watchdogFedAt + WATCHDOG_MICROS);
 			throw new WatchdogTimeout();
 		}
