@@ -14,6 +14,12 @@ public record BoardOptions(long seed, long heapBytes, boolean watchdog, boolean 
     /** Free heap at boot per the firmware documentation (lfs.md: about 44 KB). */
     public static final long DEFAULT_HEAP = 44 * 1024;
 
+    /**
+     * SPIFFS of a 4 MB module: the flash after the firmware's first megabyte, less the SDK's
+     * 16 KB of parameter sectors at its end (the firmware sizes SPIFFS to the rest of the flash).
+     */
+    public static final long DEFAULT_SPIFFS = 3 * 1024 * 1024 - 16 * 1024;
+
     /** A board as it comes: seed 1, 44 KB heap, watchdog on, init.lua runs, banner shown. */
     public static BoardOptions defaults() {
         return new BoardOptions(1, DEFAULT_HEAP, true, false, true);
@@ -32,6 +38,11 @@ public record BoardOptions(long seed, long heapBytes, boolean watchdog, boolean 
     /** These options with the watchdog on or off. */
     public BoardOptions withWatchdog(boolean on) {
         return new BoardOptions(seed, heapBytes, on, safeBoot, banner);
+    }
+
+    /** These options with the boot banner shown or not. */
+    public BoardOptions withBanner(boolean on) {
+        return new BoardOptions(seed, heapBytes, watchdog, safeBoot, on);
     }
 
     /** These options with safe boot on or off. */

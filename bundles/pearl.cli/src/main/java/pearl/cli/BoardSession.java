@@ -1,0 +1,218 @@
+package pearl.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import pearl.emulator.Board;
+import pearl.emulator.BoardListener;
+import pearl.emulator.BoardOptions;
+import pearl.emulator.ProjectFiles;
+import pearl.emulator.Spiffs;
+import pearl.emulator.TaskRun;
+import pearl.emulator.modules.FirmwareModule;
+import pearl.emulator.modules.StandardModules;
+import pearl.lua.firmware.BoardProfile;
+import pearl.lua.firmware.FirmwareModel;
+
+/**
+ * The options {@code pearl run} and {@code pearl repl} share, and the emulated board they build
+ * from them: the project's files in SPIFFS, the modules of the board profile, the limits asked for.
+ */
+final class BoardSession {
+
+    static final String OPTIONS_USAGE = """
+              --for DURATION    virtual time to run (500ms, 10s, 5m, 24h, 2d)
+              --realtime        pace virtual time to the wall clock
+              --seed N          fixes every random source (default 1): runs repeat exactly
+              --trace LIST      to stderr: tasks, heap, files (comma separated)
+              --safe-boot       do not run init.lua (the FAQ's recovery from a reboot loop)
+              --profile FILE    the board's firmware build (modules), as for pearl lint
+              --heap BYTES      free heap at boot (default 45056); lift it for long computations
+              --no-watchdog     let tasks run past 500 ms (benchmarks, long computations)
+              --pty             expose the UART on a new pseudo-terminal for serial tools
+            """;
+
+    /** Parsed options. */
+    record Options(Path project, long forMicros, boolean realtime, long seed, Set<String> trace, boolean safeBoot,
+            Path profile, long heap, boolean watchdog, boolean pty) {
+    }
+
+    private BoardSession() {
+    }
+
+    /** Parses the shared options; {@code defaultFor} is the run length when none is given. */
+    static Options parse(List<String> args, long defaultFor, boolean realtimeByDefault) throws UsageException {
+        Path project = null;
+        long forMicros = defaultFor;
+        boolean realtime = realtimeByDefault;
+        long seed = 1;
+        Set<String> trace = new LinkedHashSet<>();
+        boolean safeBoot = false;
+        Path profile = null;
+        long heap = BoardOptions.DEFAULT_HEAP;
+        boolean watchdog = true;
+        boolean pty = false;
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String arg = rest.remove(0);
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            switch (arg) {
+                case "--realtime" -> realtime = true;
+                case "--safe-boot" -> safeBoot = true;
+                case "--no-watchdog" -> watchdog = false;
+                case "--pty" -> pty = true;
+                case "--for", "--seed", "--trace", "--profile", "--heap" -> {
+                    if (value == null) {
+                        if (rest.isEmpty()) {
+                            throw new UsageException(arg + " needs a value");
+                        }
+                        value = rest.remove(0);
+                    }
+                    switch (arg) {
+                        case "--for" -> forMicros = Durations.micros(arg, value);
+                        case "--seed" -> seed = number(arg, value);
+                        case "--heap" -> heap = number(arg, value);
+                        case "--profile" -> profile = Path.of(value);
+                        default -> {
+                            for (String kind : value.split(",")) {
+                                if (!Set.of("tasks", "heap", "files").contains(kind.trim())) {
+                                    throw new UsageException("--trace takes tasks, heap or files, not '" + kind + "'");
+                                }
+                                trace.add(kind.trim());
+                            }
+                        }
+                    }
+                }
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new UsageException("unknown option " + arg);
+                    }
+                    if (project != null) {
+                        throw new UsageException("one project folder only (got " + project + " and " + arg + ")");
+                    }
+                    project = Path.of(arg);
+                }
+            }
+        }
+        if (project == null) {
+            throw new UsageException("which project? Give its folder (the one with init.lua)");
+        }
+        return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty);
+    }
+
+    private static long number(String option, String value) throws UsageException {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a whole number, not '" + value + "'");
+        }
+    }
+
+    /**
+     * The board for {@code options}, its SPIFFS holding the project's files.
+     *
+     * @throws IOException with a message for the user: no such folder, unreadable profile, a file
+     *                     that does not fit
+     */
+    static Board build(Options options, Console console, String command) throws IOException {
+        if (!Files.isDirectory(options.project())) {
+            throw new IOException("no such project folder: " + options.project());
+        }
+        FirmwareModel firmware = FirmwareModel.load();
+        if (options.profile() != null) {
+            try {
+                firmware = firmware.forProfile(BoardProfile.read(options.profile()));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("cannot read the board profile " + options.profile() + ": " + e.getMessage());
+            }
+        }
+        Spiffs spiffs = new Spiffs(BoardOptions.DEFAULT_SPIFFS);
+        ProjectFiles.load(options.project(), spiffs);
+        for (String file : ProjectFiles.notLuaText(options.project())) {
+            console.err().println("pearl " + command + ": warning: " + file
+                    + " is not Lua text (it holds binary data); the board will fail to load it");
+        }
+        List<FirmwareModule> modules = new ArrayList<>();
+        for (FirmwareModule module : StandardModules.all()) {
+            if (firmware.isInBuild(module.name())) {
+                modules.add(module);
+            }
+        }
+        BoardOptions boardOptions = new BoardOptions(options.seed(), options.heap(), options.watchdog(),
+                options.safeBoot(), true);
+        Board board = new Board(boardOptions, spiffs, modules, firmware);
+        if (!options.trace().isEmpty()) {
+            board.addListener(new Tracer(board, options.trace(), console));
+        }
+        return board;
+    }
+
+    /** {@code --trace}: what happened, one line each, on stderr. */
+    private static final class Tracer implements BoardListener {
+        private final Board board;
+        private final Set<String> kinds;
+        private final Console console;
+        private java.util.SortedMap<String, Integer> files;
+
+        Tracer(Board board, Set<String> kinds, Console console) {
+            this.board = board;
+            this.kinds = kinds;
+            this.console = console;
+        }
+
+        private String time(long micros) {
+            return String.format("[%12.6f s] ", micros / 1e6);
+        }
+
+        @Override
+        public void taskRan(TaskRun run) {
+            if (kinds.contains("tasks")) {
+                console.err().println(time(run.startMicros()) + "task " + run.priority() + " " + run.source() + " "
+                        + String.format("%.3f ms", run.durationMicros() / 1000.0));
+            }
+            if (kinds.contains("heap")) {
+                console.err().println(time(board.clockMicros()) + "heap free " + board.freeHeap() + " bytes");
+            }
+            if (kinds.contains("files")) {
+                java.util.SortedMap<String, Integer> now = board.spiffs().list();
+                if (files != null && !now.equals(files)) {
+                    for (var e : now.entrySet()) {
+                        if (!e.getValue().equals(files.get(e.getKey()))) {
+                            console.err().println(time(board.clockMicros()) + "file " + e.getKey() + " " + e.getValue()
+                                    + " bytes");
+                        }
+                    }
+                    for (String gone : files.keySet()) {
+                        if (!now.containsKey(gone)) {
+                            console.err().println(time(board.clockMicros()) + "file " + gone + " removed");
+                        }
+                    }
+                }
+                files = new java.util.TreeMap<>(now);
+            }
+        }
+
+        @Override
+        public void longTask(TaskRun run) {
+            if (kinds.contains("tasks")) {
+                console.err().println(time(run.startMicros()) + "warning: task " + run.source() + " ran "
+                        + String.format("%.1f ms", run.durationMicros() / 1000.0) + " (the SDK asks for under 15 ms)");
+            }
+        }
+
+        @Override
+        public void rebooting(String reason) {
+            console.err().println(time(board.clockMicros()) + "reboot: " + reason);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package pearl.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A new pseudo-terminal whose other end is the emulated board's UART, made by {@code socat}
+ * (Java cannot open one itself): serial tools open the printed {@code /dev/pts/N} as they would a
+ * real board's port.
+ */
+final class PtyBridge implements AutoCloseable {
+
+    private static final Pattern PTY = Pattern.compile("PTY is (\\S+)");
+
+    private final Process socat;
+    private final String device;
+
+    private PtyBridge(Process socat, String device) {
+        this.socat = socat;
+        this.device = device;
+    }
+
+    /** Opens a raw pseudo-terminal; its bytes come and go through {@link #process()}'s streams. */
+    static PtyBridge open() throws IOException {
+        Process socat;
+        try {
+            socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "stdio").start();
+        } catch (IOException e) {
+            throw new IOException("--pty needs socat (apt-get install socat): " + e.getMessage());
+        }
+        BufferedReader log = new BufferedReader(new InputStreamReader(socat.getErrorStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = log.readLine()) != null) {
+            Matcher m = PTY.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (log.readLine() != null) {
+                            // socat's further log lines are not for the user
+                        }
+                    } catch (IOException e) {
+                        // socat ended
+                    }
+                }, "socat log");
+                drain.setDaemon(true);
+                drain.start();
+                return new PtyBridge(socat, m.group(1));
+            }
+        }
+        throw new IOException("socat did not open a pseudo-terminal");
+    }
+
+    /** The terminal's path, e.g. {@code /dev/pts/3}. */
+    String device() {
+        return device;
+    }
+
+    /** socat: its stdin reaches the terminal, its stdout is what the terminal's user wrote. */
+    Process process() {
+        return socat;
+    }
+
+    @Override
+    public void close() {
+        socat.destroy();
+        try {
+            socat.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package pearl.cli;
+
+import java.io.IOException;
+import java.util.List;
+
+import pearl.emulator.Board;
+
+/**
+ * {@code pearl repl}: an emulated board with its UART on stdin and stdout, in real time, as a
+ * serial console to a real board would be; or on a pseudo-terminal with {@code --pty}.
+ */
+final class ReplCommand implements Command {
+
+    private static final long FOREVER = Long.MAX_VALUE / 4;
+
+    @Override
+    public String name() {
+        return "repl";
+    }
+
+    @Override
+    public String summary() {
+        return "talk to an emulated board's Lua prompt (stdin/stdout or --pty)";
+    }
+
+    @Override
+    public String usage() {
+        return "Usage: pearl repl [OPTIONS] PROJECT_DIR\n\n"
+                + "Boots an emulated NodeMCU board with the project's files and connects its UART to this\n"
+                + "terminal (or, with --pty, to a new pseudo-terminal for serial tools). Ends at the end of\n"
+                + "input (Ctrl+D on an empty line of a piped or line-mode terminal).\n\nOptions:\n"
+                + BoardSession.OPTIONS_USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        BoardSession.Options options = BoardSession.parse(args, FOREVER, true);
+        Board board;
+        try {
+            board = BoardSession.build(options, console, name());
+        } catch (IOException e) {
+            console.err().println("pearl repl: " + e.getMessage());
+            return Main.USAGE;
+        }
+        BoardRunner runner = new BoardRunner(board);
+        try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
+            if (pty != null) {
+                console.err().println("UART on " + pty.device());
+                runner.writeTo(pty.process().getOutputStream());
+                runner.readFrom(pty.process().getInputStream());
+                runner.run(options.forMicros(), true, false);
+            } else {
+                runner.writeTo(console.out());
+                runner.readFrom(console.in());
+                runner.run(options.forMicros(), true, true);
+            }
+        } catch (IOException e) {
+            console.err().println("pearl repl: " + e.getMessage());
+            return Main.USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        console.out().flush();
+        return board.rebootLoopCause() != null ? RunCommand.REBOOT_LOOP : 0;
+    }
+}

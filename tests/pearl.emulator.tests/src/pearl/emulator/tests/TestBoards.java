@@ -1,0 +1,54 @@
+package pearl.emulator.tests;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import pearl.emulator.Board;
+import pearl.emulator.BoardListener;
+import pearl.emulator.BoardOptions;
+import pearl.emulator.Spiffs;
+import pearl.emulator.modules.StandardModules;
+import pearl.lua.firmware.FirmwareModel;
+
+/** A board with an {@code init.lua}, recording its UART (with {@code \r\n} as on the wire) and reboots. */
+final class TestBoards {
+
+    final Spiffs spiffs = new Spiffs(BoardOptions.DEFAULT_SPIFFS);
+    final StringBuilder uart = new StringBuilder();
+    final List<String> reboots = new ArrayList<>();
+    final Board board;
+
+    TestBoards(BoardOptions options, String initLua) {
+        if (initLua != null) {
+            spiffs.putContents("init.lua", initLua.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        board = new Board(options, spiffs, StandardModules.all(), FirmwareModel.load());
+        board.addListener(new BoardListener() {
+            @Override
+            public void uartOutput(String bytes) {
+                uart.append(bytes);
+            }
+
+            @Override
+            public void rebooting(String reason) {
+                reboots.add(reason);
+            }
+        });
+    }
+
+    TestBoards(String initLua) {
+        this(BoardOptions.defaults().withBanner(false), initLua);
+    }
+
+    /** Runs for {@code millis} of virtual time; returns the UART text with plain {@code \n} line ends. */
+    String run(long millis) {
+        board.runFor(millis * 1000);
+        return text();
+    }
+
+    /** What the UART showed so far, line ends as {@code \n}. */
+    String text() {
+        return uart.toString().replace("\r\n", "\n");
+    }
+}
