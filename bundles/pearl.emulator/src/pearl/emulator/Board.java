@@ -15,6 +15,7 @@ import pearl.emulator.lua.CostModel;
 import pearl.emulator.lua.LuaBytes;
 import pearl.emulator.lua.LuaHost;
 import pearl.emulator.lua.LuaMachine;
+import pearl.emulator.lua.LuaMemoryError;
 import pearl.emulator.lua.RomTable;
 import pearl.emulator.modules.FirmwareModule;
 import pearl.lua.firmware.FirmwareConstant;
@@ -65,6 +66,7 @@ public final class Board implements LuaHost {
     private long sleepStart;
     private boolean asleep;
     private OutputPipe outputPipe;
+    private HeapTracker heap;
 
     /** A board with {@code options}, its file system {@code spiffs}, and the firmware {@code modules}. */
     public Board(BoardOptions options, Spiffs spiffs, List<FirmwareModule> modules, FirmwareModel firmware) {
@@ -95,6 +97,7 @@ public final class Board implements LuaHost {
             @Override
             public void taskRan(TaskRun run) {
                 listeners.forEach(l -> l.taskRan(run));
+                sampleHeap();
             }
 
             @Override
@@ -117,6 +120,7 @@ public final class Board implements LuaHost {
             lua.addModule(module.name(), table);
         }
         lua.sealRom();
+        heap = new HeapTracker(lua, options.heapBytes());
         lua.registry().rawset(ONERROR, LuaValue.NIL);
         repl.reset();
         outputPipe = null;
@@ -274,6 +278,9 @@ public final class Board implements LuaHost {
         meterStart();
         try {
             work.run();
+        } catch (LuaMemoryError e) {
+            // no handler runs for a memory error: a fixed text, no traceback (luaL_pcallx)
+            reportError("out of memory");
         } catch (LuaError e) {
             lua.hooks().finish(e);
             reportError(messageOf(e) + tracebackSuffix(e));
@@ -301,6 +308,9 @@ public final class Board implements LuaHost {
     public void reportError(String text) {
         LuaMachine machine = lua;
         scheduler.post(new Task(Priority.HIGH, "error report", () -> {
+            if (heapExhausted()) {
+                return;
+            }
             LuaValue handler = machine.registry().rawget(ONERROR);
             if (handler.isfunction()) {
                 metered(() -> handler.call(LuaBytes.string(text)));
@@ -435,7 +445,7 @@ public final class Board implements LuaHost {
 
     /** Free heap bytes ({@code node.heap()}). */
     public long freeHeap() {
-        return Math.max(0, options.heapBytes() - heapUsed());
+        return heap == null ? options.heapBytes() : heap.free();
     }
 
     /**
@@ -464,10 +474,42 @@ public final class Board implements LuaHost {
 
     @Override
     public long heapUsed() {
-        return 0;
+        return heap == null ? 0 : heap.used();
     }
 
     @Override
     public void collectGarbage() {
+        if (heap != null) {
+            heap.collect();
+        }
+    }
+
+    // ------------------------------------------------------------------ Lua heap
+
+    /** The Lua heap of the current boot. */
+    public HeapTracker heap() {
+        return heap;
+    }
+
+    /** After a task: tells listeners how the heap stands, at most every {@link HeapTracker#SAMPLE_MICROS}. */
+    private void sampleHeap() {
+        if (heap != null && heap.sampleDue(clock.micros())) {
+            HeapBreakdown b = heap.breakdown();
+            long free = heap.free();
+            listeners.forEach(l -> l.heapSample(b, free));
+        }
+    }
+
+    /**
+     * When not even an error message fits on the heap, the firmware's attempt to report an error
+     * fails outside any protected call: Lua panics and the chip restarts.
+     */
+    private boolean heapExhausted() {
+        if (heap == null || !heap.exhausted()) {
+            return false;
+        }
+        output("PANIC: unprotected error in call to Lua API (" + LuaMemoryError.MESSAGE + ")\n");
+        restart("panic: " + LuaMemoryError.MESSAGE);
+        return true;
     }
 }

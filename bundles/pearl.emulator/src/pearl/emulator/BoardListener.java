@@ -26,4 +26,8 @@ public interface BoardListener {
 	/** The board keeps rebooting for the same cause; the run stops. */
 	default void rebootLoop(String cause) {
 	}
+
+	/** How the Lua heap stands after a task (sampled, at most every 100 ms of virtual time). */
+	default void heapSample(HeapBreakdown used, long freeBytes) {
+	}
 }

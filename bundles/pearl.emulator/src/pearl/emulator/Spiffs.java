@@ -141,6 +141,11 @@ public final class Spiffs {
 		writes.clear();
 	}
 
+	/** Closes every open file: descriptors do not survive a reboot, the files do. */
+	public void closeAll() {
+		new ArrayList<>(open).forEach(SpiffsFile::close);
+	}
+
 	/** How many times a file has been written (each write call, each putcontents). */
 	public int writes(String name) {
 		return writes.getOrDefault(name, 0);

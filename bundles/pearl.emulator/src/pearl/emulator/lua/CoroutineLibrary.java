@@ -32,11 +32,18 @@ public final class CoroutineLibrary {
 
     private static final class Coroutine extends LuaThread {
         final Body body;
+        final LuaValue userFunction;
 
-        Coroutine(Globals globals, LuaValue function, Body body) {
+        Coroutine(Globals globals, LuaValue function, Body body, LuaValue userFunction) {
             super(globals, function);
             this.body = body;
+            this.userFunction = userFunction;
         }
+    }
+
+    /** The function {@code coroutine.create} was given for {@code thread}, or null. */
+    public static LuaValue functionOf(LuaThread thread) {
+        return thread instanceof Coroutine c ? c.userFunction : null;
     }
 
     /** Fills {@code table} with the library's functions. */
@@ -63,7 +70,7 @@ public final class CoroutineLibrary {
         });
         LibraryFunction.define(table, "wrap", args -> {
             Coroutine c = lib.create(LuaArgs.checkFunction(args, 1));
-            return LibraryFunction.of("wrap", a -> {
+            return LibraryFunction.closure("wrap", a -> {
                 Varargs r = lib.resume(c, a);
                 if (r.arg1().toboolean()) {
                     return r.subargs(2);
@@ -74,7 +81,7 @@ public final class CoroutineLibrary {
                     throw new LuaError(error.tojstring());
                 }
                 throw new ErrorValue(error);
-            });
+            }, c);
         });
         LibraryFunction.define(table, "yield", args -> {
             if (globals.running.isMainThread() || hooks.stack().boundaries > 0) {
@@ -106,7 +113,7 @@ public final class CoroutineLibrary {
                 throw e;
             }
         });
-        return new Coroutine(globals, guarded, body);
+        return new Coroutine(globals, guarded, body, function);
     }
 
     private Varargs resume(Coroutine c, Varargs args) {

@@ -19,15 +19,31 @@ public final class LibraryFunction extends VarArgFunction {
     }
 
     private final Body body;
+    private final LuaValue[] upvalues;
 
-    private LibraryFunction(String name, Body body) {
+    private LibraryFunction(String name, Body body, LuaValue[] upvalues) {
         this.name = name;
         this.body = body;
+        this.upvalues = upvalues;
     }
 
     /** A function named {@code name} (the name shows in Java stack traces, not to Lua). */
     public static LibraryFunction of(String name, Body body) {
-        return new LibraryFunction(name, body);
+        return new LibraryFunction(name, body, null);
+    }
+
+    /**
+     * A function made at run time with {@code upvalues}, as a C closure is on the board: it costs
+     * heap (a library function made with {@link #of} lives in flash and costs none), and what it
+     * holds stays alive as long as it does.
+     */
+    public static LibraryFunction closure(String name, Body body, LuaValue... upvalues) {
+        return new LibraryFunction(name, body, upvalues.clone());
+    }
+
+    /** The values a {@link #closure} holds; null for a library function in flash. */
+    public LuaValue[] upvalues() {
+        return upvalues;
     }
 
     /** Defines {@code name} in {@code table} as a library function. */

@@ -39,11 +39,17 @@ public final class LuaMachine {
             globals.rawset(ram, rom.rawget(ram));
             rom.rawset(ram, LuaValue.NIL);
         }
-        addModule("table", filled(new RomTable("table"), t -> TableLibrary.install(t)));
+        addModule("table", filled(new RomTable("table"), t -> {
+            TableLibrary.install(t);
+            pearl.emulator.heap.LibraryAllocations.watchTable(t, hooks);
+        }));
         addModule("coroutine", filled(new RomTable("coroutine"), t -> CoroutineLibrary.install(t, globals, hooks)));
         addModule("math", filled(new RomTable("math"), t -> MathLibrary.install(t, seed)));
         addModule("debug", filled(new RomTable("debug"), t -> DebugLibrary.install(t, hooks, registry, LuaTable::new)));
-        RomTable string = filled(new RomTable("string"), StringLibrary::install);
+        RomTable string = filled(new RomTable("string"), t -> {
+            StringLibrary.install(t);
+            pearl.emulator.heap.LibraryAllocations.watchString(t, hooks);
+        });
         StringLibrary.installStringMetatable(string);
         addModule("string", string);
         rom.rawset("ROM", rom);

@@ -39,6 +39,10 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
     private CycleLimit onLimit = hooks -> hooks.setCycleLimit(Long.MAX_VALUE);
     private LuaError lastError;
     private String lastTraceback = "";
+    /** Opcodes that may allocate (bit per opcode): what {@link AllocationWatch} is told about. */
+    private static final long ALLOCATING = 1L << Lua.OP_NEWTABLE | 1L << Lua.OP_CONCAT | 1L << Lua.OP_CLOSURE
+            | 1L << Lua.OP_SETTABLE | 1L << Lua.OP_SETTABUP | 1L << Lua.OP_SETLIST;
+    private AllocationWatch allocationWatch;
 
     /** Hooks for {@code globals}; install with {@link #install()}. */
     public VmHooks(Globals globals, CostModel costs) {
@@ -90,6 +94,8 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         int op = GET_OPCODE(i);
         if (op == Lua.OP_TAILCALL) {
             tailCall(stack, frame, GETARG_A(i));
+        } else if ((ALLOCATING >>> op & 1L) != 0 && allocationWatch != null) {
+            allocationWatch.instruction(frame, i, op);
         }
         charge(costs.instruction(op));
     }
@@ -118,6 +124,31 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         }
     }
 
+    /** Tells {@code watch} (or nobody, if null) about allocations from now on. */
+    public void setAllocationWatch(AllocationWatch watch) {
+        this.allocationWatch = watch;
+    }
+
+    /** A library function is about to allocate about {@code bytes}; may raise {@link LuaMemoryError}. */
+    public void allocate(long bytes) {
+        if (allocationWatch != null) {
+            allocationWatch.allocate(bytes);
+        }
+    }
+
+    /** The call stack of the main thread. */
+    public LuaCallStack mainStack() {
+        return mainStack;
+    }
+
+    /** The call stack of {@code thread}, or null for a coroutine that has not run Lua code yet. */
+    public LuaCallStack stackOfThread(LuaThread thread) {
+        if (thread == null || thread.isMainThread()) {
+            return mainStack;
+        }
+        return thread.callstack instanceof LuaCallStack stack ? stack : null;
+    }
+
     /** Cycles charged since the hooks were made. */
     public long cycles() {
         return cycles;
@@ -141,6 +172,11 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
 
     @Override
     public void onError(LuaError error, LuaClosure closure, int pc) {
+        if (error instanceof LuaMemoryError) {
+            // 5.1 gives a memory error no position and runs no handler (no traceback)
+            Lua51Hooks.setMessage(error, LuaMemoryError.MESSAGE);
+            return;
+        }
         LuaCallStack stack = stack();
         if (lastError != error) {
             lastError = error;

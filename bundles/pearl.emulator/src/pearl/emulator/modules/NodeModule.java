@@ -114,6 +114,7 @@ public final class NodeModule implements FirmwareModule {
             if (mode == 2 && limit == 0) {
                 throw argError(2, "limit must be non-zero");
             }
+            board.heap().setMode(mode, limit);
             return LuaValue.NONE;
         });
         LibraryFunction.define(egc, "meminfo", args -> LuaValue.varargsOf(LuaValue.valueOf(board.heapUsed()),

@@ -7,16 +7,18 @@ import java.util.List;
 import pearl.emulator.Board;
 import pearl.emulator.BoardListener;
 import pearl.emulator.BoardOptions;
+import pearl.emulator.HeapBreakdown;
 import pearl.emulator.Spiffs;
 import pearl.emulator.modules.StandardModules;
 import pearl.lua.firmware.FirmwareModel;
 
-/** A board with an {@code init.lua}, recording its UART (with {@code \r\n} as on the wire) and reboots. */
+/** A board with an {@code init.lua}, recording its UART (with {@code \r\n} as on the wire), reboots and heap samples. */
 final class TestBoards {
 
     final Spiffs spiffs = new Spiffs(BoardOptions.DEFAULT_SPIFFS);
     final StringBuilder uart = new StringBuilder();
     final List<String> reboots = new ArrayList<>();
+    final List<Long> samples = new ArrayList<>();
     final Board board;
 
     TestBoards(BoardOptions options, String initLua) {
@@ -33,6 +35,11 @@ final class TestBoards {
             @Override
             public void rebooting(String reason) {
                 reboots.add(reason);
+            }
+
+            @Override
+            public void heapSample(HeapBreakdown used, long freeBytes) {
+                samples.add(freeBytes);
             }
         });
     }

@@ -59,6 +59,13 @@ final class BoardRunner {
         });
     }
 
+    /** Connects the UART to a pseudo-terminal, telling the user which. */
+    void connect(PtyBridge pty, Console console) {
+        console.err().println("UART on " + pty.device());
+        writeTo(pty.process().getOutputStream());
+        readFrom(pty.process().getInputStream());
+    }
+
     /** Whether the input has ended (and was all delivered). */
     boolean inputDone() {
         return inputEnded.get() && input.isEmpty();

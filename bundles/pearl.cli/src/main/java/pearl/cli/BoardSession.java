@@ -118,6 +118,16 @@ final class BoardSession {
         }
     }
 
+    /** The board for {@code options}, or null after telling the user why there is none. */
+    static Board open(Options options, Console console, String command) {
+        try {
+            return build(options, console, command);
+        } catch (IOException e) {
+            console.err().println("pearl " + command + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     /**
      * The board for {@code options}, its SPIFFS holding the project's files.
      *

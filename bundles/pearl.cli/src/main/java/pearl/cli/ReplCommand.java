@@ -35,19 +35,14 @@ final class ReplCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         BoardSession.Options options = BoardSession.parse(args, FOREVER, true);
-        Board board;
-        try {
-            board = BoardSession.build(options, console, name());
-        } catch (IOException e) {
-            console.err().println("pearl repl: " + e.getMessage());
+        Board board = BoardSession.open(options, console, name());
+        if (board == null) {
             return Main.USAGE;
         }
         BoardRunner runner = new BoardRunner(board);
         try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
             if (pty != null) {
-                console.err().println("UART on " + pty.device());
-                runner.writeTo(pty.process().getOutputStream());
-                runner.readFrom(pty.process().getInputStream());
+                runner.connect(pty, console);
                 runner.run(options.forMicros(), true, false);
             } else {
                 runner.writeTo(console.out());

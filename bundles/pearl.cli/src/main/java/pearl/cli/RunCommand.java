@@ -37,20 +37,15 @@ final class RunCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         BoardSession.Options options = BoardSession.parse(args, DEFAULT_FOR, false);
-        Board board;
-        try {
-            board = BoardSession.build(options, console, name());
-        } catch (IOException e) {
-            console.err().println("pearl run: " + e.getMessage());
+        Board board = BoardSession.open(options, console, name());
+        if (board == null) {
             return Main.USAGE;
         }
         BoardRunner runner = new BoardRunner(board);
         runner.writeTo(console.out());
         try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
             if (pty != null) {
-                console.err().println("UART on " + pty.device());
-                runner.writeTo(pty.process().getOutputStream());
-                runner.readFrom(pty.process().getInputStream());
+                runner.connect(pty, console);
             }
             runner.run(options.forMicros(), options.realtime(), false);
         } catch (IOException e) {
