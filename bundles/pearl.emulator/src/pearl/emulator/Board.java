@@ -67,11 +67,13 @@ public final class Board implements LuaHost {
     private boolean asleep;
     private OutputPipe outputPipe;
     private HeapTracker heap;
+    private LuaFlashStore flashStore = LuaFlashStore.none();
 
     /** A board with {@code options}, its file system {@code spiffs}, and the firmware {@code modules}. */
     public Board(BoardOptions options, Spiffs spiffs, List<FirmwareModule> modules, FirmwareModel firmware) {
         this.options = options;
         this.spiffs = spiffs;
+        spiffs.setChangeListener(name -> listeners.forEach(l -> l.fileChanged(name)));
         this.modules = List.copyOf(modules);
         this.firmware = firmware;
         this.costs = CostModel.ESP8266;
@@ -94,6 +96,11 @@ public final class Board implements LuaHost {
         scheduler = new Scheduler(clock);
         scheduler.setWatchdogEnabled(options.watchdog());
         scheduler.addListener(new BoardListener() {
+            @Override
+            public void taskStarted(Priority priority, String source, long micros) {
+                listeners.forEach(l -> l.taskStarted(priority, source, micros));
+            }
+
             @Override
             public void taskRan(TaskRun run) {
                 listeners.forEach(l -> l.taskRan(run));
@@ -126,7 +133,7 @@ public final class Board implements LuaHost {
         outputPipe = null;
         uart.setInputHandler(repl::receive);
         if (options.banner()) {
-            uart.write(BootBanner.text(modules));
+            uart.write(BootBanner.text(modules, flashStore.size()));
         }
         scheduler.post(new Task(Priority.HIGH, "boot", this::startUp));
     }
@@ -443,6 +450,16 @@ public final class Board implements LuaHost {
         return String.join(",", modules.stream().map(FirmwareModule::name).sorted().toList());
     }
 
+    /** Gives the board a Lua Flash Store image (before it boots; flash keeps it across reboots). */
+    public void setFlashStore(LuaFlashStore store) {
+        this.flashStore = store;
+    }
+
+    /** The board's Lua Flash Store (empty without an LFS partition). */
+    public LuaFlashStore flashStore() {
+        return flashStore;
+    }
+
     /** Free heap bytes ({@code node.heap()}). */
     public long freeHeap() {
         return heap == null ? options.heapBytes() : heap.free();
@@ -497,7 +514,19 @@ public final class Board implements LuaHost {
             HeapBreakdown b = heap.breakdown();
             long free = heap.free();
             listeners.forEach(l -> l.heapSample(b, free));
+            int entries = registryEntries();
+            listeners.forEach(l -> l.registrySize(entries));
         }
+    }
+
+    /** References in the Lua registry now. */
+    public int registryEntries() {
+        int n = 0;
+        LuaValue k = LuaValue.NIL;
+        while (!(k = lua.registry().next(k).arg1()).isnil()) {
+            n++;
+        }
+        return n;
     }
 
     /**

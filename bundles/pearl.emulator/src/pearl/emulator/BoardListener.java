@@ -3,6 +3,18 @@ package pearl.emulator;
 /** Hears what the board's scheduler does; every method defaults to doing nothing. */
 public interface BoardListener {
 
+	/** A task is starting at {@code micros} of virtual time. */
+	default void taskStarted(Priority priority, String source, long micros) {
+	}
+
+	/** A file on the board's SPIFFS was created, written, removed or renamed. */
+	default void fileChanged(String name) {
+	}
+
+	/** How many references the Lua registry holds (callbacks, anchored objects): the FAQ's leak signal. */
+	default void registrySize(int entries) {
+	}
+
 	/** A task ran to completion. */
 	default void taskRan(TaskRun run) {
 	}

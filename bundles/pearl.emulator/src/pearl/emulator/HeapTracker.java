@@ -213,7 +213,7 @@ public final class HeapTracker implements AllocationWatch {
      */
     private void walk(boolean gc, boolean running) {
         long start = System.nanoTime();
-        HeapWalk w = new HeapWalk(sizes, hooks, FIXED_STRINGS);
+        HeapWalk w = new HeapWalk(sizes, hooks, FIXED_STRINGS).inFlash(lua.flashPrototypes());
         LuaThread current = lua.globals().running;
         boolean mainRuns = current == null || current.isMainThread();
         w.value(lua.globals()).value(lua.registry()).value(LuaString.s_metatable);

@@ -160,6 +160,7 @@ public final class Scheduler {
 	private void run(Task task) {
 		tasksRun++;
 		long start = clock.micros();
+		listeners.forEach(l -> l.taskStarted(task.priority(), task.source(), start));
 		watchdogFedAt = start;
 		running = true;
 		boolean timedOut = false;

@@ -40,6 +40,7 @@ public final class Spiffs {
 	private final SortedMap<String, byte[]> files = new TreeMap<>();
 	private final Map<String, Integer> writes = new HashMap<>();
 	private final List<SpiffsFile> open = new ArrayList<>();
+	private java.util.function.Consumer<String> changes = name -> { };
 
 	/** An empty file system of {@code capacity} bytes. */
 	public Spiffs(long capacity) {
@@ -66,10 +67,16 @@ public final class Spiffs {
 		}
 		if (mode.startsWith("w") || !exists) {
 			files.put(name, new byte[0]);
+			changes.accept(name);
 		}
 		SpiffsFile file = new SpiffsFile(this, name, mode);
 		open.add(file);
 		return file;
+	}
+
+	/** Tells {@code listener} the name of every file created, written, removed or renamed (both names). */
+	public void setChangeListener(java.util.function.Consumer<String> listener) {
+		changes = listener;
 	}
 
 	/** {@code file.list()}: every file's name and size. */
@@ -88,7 +95,9 @@ public final class Spiffs {
 	/** {@code file.remove(name)}: no error for a missing file. */
 	public void remove(String name) {
 		checkName(name);
-		files.remove(name);
+		if (files.remove(name) != null) {
+			changes.accept(name);
+		}
 	}
 
 	/** {@code file.rename(old, new)}: false when old is missing or new exists. */
@@ -100,6 +109,8 @@ public final class Spiffs {
 		}
 		files.put(to, files.remove(from));
 		writes.put(to, writes.getOrDefault(from, 0));
+		changes.accept(from);
+		changes.accept(to);
 		return true;
 	}
 
@@ -137,7 +148,9 @@ public final class Spiffs {
 	/** {@code file.format()}: every file gone, every open file closed. */
 	public void format() {
 		new ArrayList<>(open).forEach(SpiffsFile::close);
+		List<String> gone = new ArrayList<>(files.keySet());
 		files.clear();
+		gone.forEach(changes);
 		writes.clear();
 	}
 
@@ -205,6 +218,7 @@ public final class Spiffs {
 
 	private void countWrite(String name) {
 		writes.merge(name, 1, Integer::sum);
+		changes.accept(name);
 	}
 
 	/** Bytes used if {@code name} had {@code size} bytes (null: as things are). */

@@ -82,6 +82,14 @@ public final class HeapWalk {
         this.fixedStrings = fixedStrings;
     }
 
+    /** Objects in flash (the Lua Flash Store's prototypes): reachable, but costing no heap. */
+    public HeapWalk inFlash(Iterable<?> objects) {
+        for (Object o : objects) {
+            first(o);
+        }
+        return this;
+    }
+
     /** Marks {@code v} and everything reachable from it. */
     public HeapWalk value(LuaValue v) {
         mark(v);

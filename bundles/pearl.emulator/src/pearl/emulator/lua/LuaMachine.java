@@ -21,6 +21,8 @@ public final class LuaMachine {
     private final LuaChunks chunks;
     private final RomTable rom = new RomTable("ROM");
     private final LuaTable registry = new LuaTable();
+    private final java.util.Set<org.luaj.vm2.Prototype> flash =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * A fresh state whose {@code print} and files go to {@code host}, random numbers start from
@@ -75,6 +77,30 @@ public final class LuaMachine {
     /** Seals ROM once every module is in. */
     public void sealRom() {
         rom.seal();
+    }
+
+    /**
+     * Compiles {@code source} as a module of the Lua Flash Store: its prototypes live in flash, so
+     * the functions made from it cost the heap only their closures.
+     */
+    public LuaClosure compileIntoFlash(String source, String chunkName) {
+        LuaClosure f = chunks.compile(source, chunkName);
+        markInFlash(f.p);
+        return f;
+    }
+
+    private void markInFlash(org.luaj.vm2.Prototype p) {
+        flash.add(p);
+        if (p.p != null) {
+            for (org.luaj.vm2.Prototype child : p.p) {
+                markInFlash(child);
+            }
+        }
+    }
+
+    /** The prototypes in flash (see {@link #compileIntoFlash}). */
+    public java.util.Set<org.luaj.vm2.Prototype> flashPrototypes() {
+        return flash;
     }
 
     /** The globals ({@code _G}). */

@@ -16,6 +16,7 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.DumpState;
 
 import pearl.emulator.Board;
+import pearl.emulator.LuaFlashStore;
 import pearl.emulator.Priority;
 import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.LuaArgs;
@@ -80,6 +81,7 @@ public final class NodeModule implements FirmwareModule {
             return LuaValue.NONE;
         });
         LibraryFunction.define(node, "info", args -> info(board, args));
+        defineFlashStore(node, board);
 
         RomTable task = new RomTable("node.task");
         LibraryFunction.define(task, "post", args -> {
@@ -124,6 +126,63 @@ public final class NodeModule implements FirmwareModule {
         egc.rawset("ON_MEM_LIMIT", LuaValue.valueOf(2));
         egc.rawset("ALWAYS", LuaValue.valueOf(4));
         node.rawset("egc", egc.seal());
+    }
+
+    /** Where the LFS partition sits in flash, and where it is mapped into the address space. */
+    private static final int LFS_BASE = 0x100000 - LuaFlashStore.DEFAULT_SIZE;
+    private static final int LFS_MAPPED = 0x40200000 + LFS_BASE;
+
+    /**
+     * {@code node.LFS}: {@code get(name)} makes a function of a module in flash (nil when there is
+     * none), {@code list()} names them (nil without LFS); {@code node.flashindex} is the old name of
+     * {@code get}. Images come from the project's {@code lfs/} folder, so {@code reload} refuses.
+     */
+    private static void defineFlashStore(RomTable node, Board board) {
+        LuaFlashStore store = board.flashStore();
+        java.util.Map<String, org.luaj.vm2.Prototype> compiled = new java.util.HashMap<>();
+        LibraryFunction.Body get = args -> {
+            String name = checkString(args, 1).tojstring();
+            String source = store.source(name);
+            if (source == null) {
+                return LuaValue.NIL;
+            }
+            org.luaj.vm2.Prototype p = compiled.get(name);
+            if (p == null) {
+                p = board.lua().compileIntoFlash(source, "@" + name + ".lua").p;
+                compiled.put(name, p);
+            }
+            return new LuaClosure(p, board.lua().globals());
+        };
+        LibraryFunction.Body reload = args -> LuaValue.valueOf(
+                "LFS images are built from the project's lfs/ folder when the emulated board starts");
+        RomTable lfs = new RomTable("node.LFS");
+        LibraryFunction.define(lfs, "get", get);
+        LibraryFunction.define(lfs, "list", args -> {
+            if (!store.exists()) {
+                return LuaValue.NIL;
+            }
+            LuaTable names = new LuaTable();
+            int i = 0;
+            for (String name : store.names()) {
+                names.rawset(++i, LuaValue.valueOf(name));
+            }
+            return names;
+        });
+        LibraryFunction.define(lfs, "reload", reload);
+        lfs.rawset("time", LuaValue.valueOf(store.time()));
+        LuaTable config = new LuaTable();
+        config.set("lfs_base", LuaValue.valueOf(store.exists() ? LFS_BASE : 0));
+        config.set("lfs_mapped", LuaValue.valueOf(store.exists() ? LFS_MAPPED : 0));
+        config.set("lfs_size", LuaValue.valueOf(store.size()));
+        config.set("lfs_used", LuaValue.valueOf(store.used()));
+        lfs.rawset("config", config);
+        // node.LFS.name is node.LFS.get("name"), which is how LFS modules such as _init are reached
+        LuaTable byName = new LuaTable();
+        LibraryFunction.define(byName, "__index", args -> get.call(args.subargs(2)));
+        lfs.setmetatable(byName);
+        node.rawset("LFS", lfs.seal());
+        LibraryFunction.define(node, "flashindex", get);
+        LibraryFunction.define(node, "flashreload", reload);
     }
 
     private static Varargs bootReason(String reason) {
@@ -218,15 +277,16 @@ public final class NodeModule implements FirmwareModule {
             }
             case 2 -> {
                 t.set("ssl", LuaValue.FALSE);
-                t.set("lfs_size", LuaValue.valueOf(0));
+                t.set("lfs_size", LuaValue.valueOf(board.flashStore().size()));
                 t.set("modules", board.moduleList());
                 t.set("number_type", "float");
             }
             default -> {
-                t.set("lfs_base", LuaValue.valueOf(0));
-                t.set("lfs_mapped", LuaValue.valueOf(0));
-                t.set("lfs_size", LuaValue.valueOf(0));
-                t.set("lfs_used", LuaValue.valueOf(0));
+                LuaFlashStore lfs = board.flashStore();
+                t.set("lfs_base", LuaValue.valueOf(lfs.exists() ? LFS_BASE : 0));
+                t.set("lfs_mapped", LuaValue.valueOf(lfs.exists() ? LFS_MAPPED : 0));
+                t.set("lfs_size", LuaValue.valueOf(lfs.size()));
+                t.set("lfs_used", LuaValue.valueOf(lfs.used()));
             }
         }
         return t;

@@ -171,4 +171,46 @@ class BoardTest {
         String out = b.run(2_150_000);
         assertTrue(out.contains("2148\ttrue\n"), out);
     }
+
+    @Test
+    void listenersHearTasksFilesTheRegistryAndReboots() {
+        TestBoards b = new TestBoards("""
+                local t = tmr.create()
+                t:alarm(200, tmr.ALARM_AUTO, function(timer)
+                  file.putcontents("state.txt", tostring(tmr.time()))
+                  timer:unregister()
+                  node.restart()
+                end)
+                """);
+        List<String> events = new java.util.ArrayList<>();
+        List<Integer> registry = new java.util.ArrayList<>();
+        b.board.addListener(new pearl.emulator.BoardListener() {
+            @Override
+            public void taskStarted(pearl.emulator.Priority priority, String source, long micros) {
+                events.add("start " + priority + " " + source);
+            }
+
+            @Override
+            public void fileChanged(String name) {
+                // opened for writing, then written: one line here
+                if (!events.get(events.size() - 1).equals("file " + name)) {
+                    events.add("file " + name);
+                }
+            }
+
+            @Override
+            public void registrySize(int entries) {
+                registry.add(entries);
+            }
+
+            @Override
+            public void rebooting(String reason) {
+                events.add("reboot " + reason);
+            }
+        });
+        b.run(300);
+        assertEquals(List.of("start HIGH boot", "start MEDIUM tmr callback", "file state.txt", "start HIGH node.restart",
+                "reboot node.restart()", "start HIGH boot"), events.subList(0, 6));
+        assertTrue(registry.get(0) >= 1, "the running timer's callback is in the registry: " + registry);
+    }
 }

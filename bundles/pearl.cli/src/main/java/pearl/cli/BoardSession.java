@@ -11,6 +11,7 @@ import java.util.Set;
 import pearl.emulator.Board;
 import pearl.emulator.BoardListener;
 import pearl.emulator.BoardOptions;
+import pearl.emulator.LuaFlashStore;
 import pearl.emulator.ProjectFiles;
 import pearl.emulator.Spiffs;
 import pearl.emulator.TaskRun;
@@ -21,7 +22,8 @@ import pearl.lua.firmware.FirmwareModel;
 
 /**
  * The options {@code pearl run} and {@code pearl repl} share, and the emulated board they build
- * from them: the project's files in SPIFFS, the modules of the board profile, the limits asked for.
+ * from them: the project's files in SPIFFS, its {@code lfs/} folder in the Lua Flash Store, the
+ * modules of the board profile, the limits asked for.
  */
 final class BoardSession {
 
@@ -161,6 +163,7 @@ final class BoardSession {
         BoardOptions boardOptions = new BoardOptions(options.seed(), options.heap(), options.watchdog(),
                 options.safeBoot(), true);
         Board board = new Board(boardOptions, spiffs, modules, firmware);
+        board.setFlashStore(LuaFlashStore.build(options.project().resolve("lfs")));
         if (!options.trace().isEmpty()) {
             board.addListener(new Tracer(board, options.trace(), console));
         }
@@ -172,7 +175,6 @@ final class BoardSession {
         private final Board board;
         private final Set<String> kinds;
         private final Console console;
-        private java.util.SortedMap<String, Integer> files;
 
         Tracer(Board board, Set<String> kinds, Console console) {
             this.board = board;
@@ -193,22 +195,14 @@ final class BoardSession {
             if (kinds.contains("heap")) {
                 console.err().println(time(board.clockMicros()) + "heap free " + board.freeHeap() + " bytes");
             }
+        }
+
+        @Override
+        public void fileChanged(String name) {
             if (kinds.contains("files")) {
-                java.util.SortedMap<String, Integer> now = board.spiffs().list();
-                if (files != null && !now.equals(files)) {
-                    for (var e : now.entrySet()) {
-                        if (!e.getValue().equals(files.get(e.getKey()))) {
-                            console.err().println(time(board.clockMicros()) + "file " + e.getKey() + " " + e.getValue()
-                                    + " bytes");
-                        }
-                    }
-                    for (String gone : files.keySet()) {
-                        if (!now.containsKey(gone)) {
-                            console.err().println(time(board.clockMicros()) + "file " + gone + " removed");
-                        }
-                    }
-                }
-                files = new java.util.TreeMap<>(now);
+                Integer size = board.spiffs().list().get(name);
+                console.err().println(time(board.clockMicros()) + "file " + name
+                        + (size == null ? " removed" : " " + size + " bytes"));
             }
         }
 
