@@ -49,7 +49,12 @@ public final class CoroutineLibrary {
     /** Fills {@code table} with the library's functions. */
     public static void install(LuaTable table, Globals globals, VmHooks hooks) {
         CoroutineLibrary lib = new CoroutineLibrary(globals, hooks);
-        LibraryFunction.define(table, "create", args -> lib.create(LuaArgs.checkFunction(args, 1)));
+        LibraryFunction.define(table, "create", args -> {
+            if (!(args.arg1() instanceof org.luaj.vm2.LuaClosure)) {
+                throw LuaArgs.argError(1, "Lua function expected");
+            }
+            return lib.create(args.arg1());
+        });
         LibraryFunction.define(table, "resume", args -> {
             LuaValue co = args.arg1();
             if (!(co instanceof Coroutine c)) {
@@ -87,7 +92,9 @@ public final class CoroutineLibrary {
             if (globals.running.isMainThread() || hooks.stack().boundaries > 0) {
                 throw new LuaError("attempt to yield across metamethod/C-call boundary");
             }
-            return globals.yield(args);
+            Varargs resumedWith = globals.yield(args);
+            hooks.threadSwitched();
+            return resumedWith;
         });
     }
 
@@ -121,7 +128,12 @@ public final class CoroutineLibrary {
         if (!"suspended".equals(status)) {
             return LuaValue.varargsOf(LuaValue.FALSE, LuaValue.valueOf("cannot resume " + status + " coroutine"));
         }
-        Varargs r = c.resume(args);
+        Varargs r;
+        try {
+            r = c.resume(args);
+        } finally {
+            hooks.threadSwitched();
+        }
         Throwable failure = c.body.failure;
         if (failure != null) {
             c.body.failure = null;

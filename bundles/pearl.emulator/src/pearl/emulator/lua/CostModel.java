@@ -25,6 +25,14 @@ public final class CostModel {
         return perOpcode[opcode];
     }
 
+    /**
+     * The cycles of every opcode, indexed by opcode (64 entries): the table itself, for
+     * {@link VmHooks}'s per-instruction hook; not to be changed.
+     */
+    int[] instructionCosts() {
+        return perOpcode;
+    }
+
     /** Cycles of entering a Lua function (frame set-up beyond the CALL instruction). */
     public int call() {
         return call;

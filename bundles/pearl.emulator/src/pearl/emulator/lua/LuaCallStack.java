@@ -57,7 +57,14 @@ public final class LuaCallStack {
      * call to a C function. This is that frame, valid until the next instruction or call.
      */
     private final Frame tail = new Frame();
-    private boolean tailValid;
+    /** Whether {@link #tail} is valid; read and cleared by {@link VmHooks} on every instruction. */
+    boolean tailValid;
+    /*
+     * The innermost frame and its code, kept here so that VmHooks's per-instruction hook need not
+     * look them up: set by push and pop, null when the stack is empty.
+     */
+    Frame topFrame;
+    int[] topCode;
     /** Java calls into Lua (pcall...) now active: 5.1 cannot yield across them. */
     int boundaries;
 
@@ -74,6 +81,8 @@ public final class LuaCallStack {
         f.registers = registers;
         f.pc = 0;
         depth++;
+        topFrame = f;
+        topCode = closure.p.code;
     }
 
     void pop() {
@@ -81,11 +90,19 @@ public final class LuaCallStack {
             Frame f = frames[--depth];
             f.closure = null;
             f.registers = null;
+            if (depth == 0) {
+                topFrame = null;
+                topCode = null;
+            } else {
+                Frame t = frames[depth - 1];
+                topFrame = t;
+                topCode = t.closure.p.code;
+            }
         }
     }
 
     Frame top() {
-        return depth == 0 ? null : frames[depth - 1];
+        return topFrame;
     }
 
     /** Remembers the innermost frame as it does a tail call, see {@link #tail}. */

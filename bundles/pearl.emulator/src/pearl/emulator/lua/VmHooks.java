@@ -33,7 +33,20 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
 
     private final Globals globals;
     private final CostModel costs;
+    /** {@link CostModel#instructionCosts()}: 64 entries, so any 6-bit opcode indexes it. */
+    private final int[] opcodeCycles;
+    private final int callCycles;
     private final LuaCallStack mainStack = new LuaCallStack();
+    /*
+     * The call stack of the running coroutine, for the per-call and per-instruction hooks, and the
+     * thread it belongs to (null: not known, look it up at the next call). A coroutine switch
+     * happens only in CoroutineLibrary's resume and yield, which call threadSwitched() when they
+     * return; a coroutine's first Lua code starts with a call, where onCall sees the new thread.
+     */
+    private LuaCallStack current = mainStack;
+    private LuaThread currentThread;
+    /** Opcodes needing more than counting (bit per opcode): TAILCALL, and allocating ones when watched. */
+    private long specialOpcodes = 1L << Lua.OP_TAILCALL;
     private long cycles;
     private long cycleLimit = Long.MAX_VALUE;
     private CycleLimit onLimit = hooks -> hooks.setCycleLimit(Long.MAX_VALUE);
@@ -48,6 +61,11 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
     public VmHooks(Globals globals, CostModel costs) {
         this.globals = globals;
         this.costs = costs;
+        this.opcodeCycles = costs.instructionCosts();
+        this.callCycles = costs.call();
+        if (opcodeCycles.length != 64) {
+            throw new IllegalArgumentException("a cost model has 64 opcodes");
+        }
     }
 
     /** Makes LuaJ call these hooks for every closure created under the globals. */
@@ -75,8 +93,31 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
 
     @Override
     public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {
-        stackOf(globals.running).push(c, stack);
-        charge(costs.call());
+        LuaThread running = globals.running;
+        LuaCallStack s = current;
+        if (running != currentThread) {
+            s = current = stackOf(running);
+            currentThread = running;
+        }
+        s.push(c, stack);
+        charge(callCycles);
+    }
+
+    /**
+     * Coroutine switches end here: {@link CoroutineLibrary} calls this when a resume returns to
+     * the resumer and when a yield returns inside the resumed coroutine, on that thread.
+     */
+    void threadSwitched() {
+        LuaThread running = globals.running;
+        LuaCallStack s = stackOfThread(running);
+        if (s == null) {
+            // no Lua code has run in it: its first will be a call, which makes the stack
+            currentThread = null;
+            current = mainStack;
+        } else {
+            currentThread = running;
+            current = s;
+        }
     }
 
     @Override
@@ -86,18 +127,30 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
 
     @Override
     public void onInstruction(int pc, Varargs v, int top) {
-        LuaCallStack stack = stackOf(globals.running);
-        stack.endTailCall();
-        LuaCallStack.Frame frame = stack.top();
+        LuaCallStack stack = current;
+        if (stack.tailValid) {
+            stack.tailValid = false;
+        }
+        LuaCallStack.Frame frame = stack.topFrame;
         frame.pc = pc;
-        int i = frame.closure.p.code[pc];
+        int i = stack.topCode[pc];
         int op = GET_OPCODE(i);
+        long c = cycles + opcodeCycles[op];
+        if ((specialOpcodes >>> op & 1L) == 0 && c < cycleLimit) {
+            cycles = c;
+            return;
+        }
+        slowInstruction(stack, frame, i, op);
+    }
+
+    /** {@link #onInstruction} for a tail call, a watched allocation or the cycle limit reached. */
+    private void slowInstruction(LuaCallStack stack, LuaCallStack.Frame frame, int i, int op) {
         if (op == Lua.OP_TAILCALL) {
             tailCall(stack, frame, GETARG_A(i));
         } else if ((ALLOCATING >>> op & 1L) != 0 && allocationWatch != null) {
             allocationWatch.instruction(frame, i, op);
         }
-        charge(costs.instruction(op));
+        charge(opcodeCycles[op]);
     }
 
     private static void tailCall(LuaCallStack stack, LuaCallStack.Frame frame, int a) {
@@ -113,13 +166,14 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
 
     @Override
     public void onReturn() {
-        stackOf(globals.running).pop();
+        current.pop();
     }
 
     /** Adds work done outside the VM loop (library functions), in cycles. */
     public void charge(long work) {
-        cycles += work;
-        if (cycles >= cycleLimit) {
+        long c = cycles + work;
+        cycles = c;
+        if (c >= cycleLimit) {
             onLimit.reached(this);
         }
     }
@@ -127,6 +181,7 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
     /** Tells {@code watch} (or nobody, if null) about allocations from now on. */
     public void setAllocationWatch(AllocationWatch watch) {
         this.allocationWatch = watch;
+        specialOpcodes = watch == null ? 1L << Lua.OP_TAILCALL : 1L << Lua.OP_TAILCALL | ALLOCATING;
     }
 
     /** A library function is about to allocate about {@code bytes}; may raise {@link LuaMemoryError}. */

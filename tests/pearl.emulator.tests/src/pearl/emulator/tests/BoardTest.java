@@ -213,4 +213,30 @@ class BoardTest {
                 "reboot node.restart()", "start HIGH boot"), events.subList(0, 6));
         assertTrue(registry.get(0) >= 1, "the running timer's callback is in the registry: " + registry);
     }
+
+    @Test
+    void librariesAndModulesAreReadOnlyRomTablesBehindGlobals() {
+        TestBoards b = new TestBoards("""
+                local raw = {}
+                for k in pairs(_G) do raw[#raw + 1] = k end
+                table.sort(raw)
+                print(table.concat(raw, ","))
+                print(rawget(_G, "tmr"), type(tmr), rawget(_G, "print"), require("tmr") == tmr, ROM.tmr == tmr)
+                print(pcall(function() tmr.foo = 1 end))
+                print(pcall(function() string.trim = function() end end))
+                print(setmetatable(node, {}) == node, getmetatable(node))
+                print(io, os, math.sin, type(math.floor), type(debug.traceback), debug.getinfo)
+                leaked = 1
+                print(rawget(_G, "leaked"))
+                """);
+        assertEquals("""
+                _G,_VERSION,__index,ipairs,module,newproxy,package,pairs,require
+                nil	table	nil	true	true
+                false	init.lua:6: table is readonly
+                false	init.lua:7: table is readonly
+                true	nil
+                nil	nil	nil	function	function	nil
+                1
+                >\s""", b.run(100));
+    }
 }
