@@ -510,7 +510,7 @@ public final class Board implements LuaHost {
 
     /** After a task: tells listeners how the heap stands, at most every {@link HeapTracker#SAMPLE_MICROS}. */
     private void sampleHeap() {
-        if (heap != null && heap.sampleDue(clock.micros())) {
+        if (heap != null && listeners.stream().anyMatch(BoardListener::wantsHeapSamples) && heap.sampleDue(clock.micros())) {
             HeapBreakdown b = heap.breakdown();
             long free = heap.free();
             listeners.forEach(l -> l.heapSample(b, free));

@@ -39,6 +39,14 @@ public interface BoardListener {
 	default void rebootLoop(String cause) {
 	}
 
+	/**
+	 * Whether this listener wants {@link #heapSample} and {@link #registrySize}: measuring the heap
+	 * walks every live object, so the board does it only for listeners that ask.
+	 */
+	default boolean wantsHeapSamples() {
+		return false;
+	}
+
 	/** How the Lua heap stands after a task (sampled, at most every 100 ms of virtual time). */
 	default void heapSample(HeapBreakdown used, long freeBytes) {
 	}

@@ -239,4 +239,16 @@ class BoardTest {
                 1
                 >\s""", b.run(100));
     }
+
+    @Test
+    void nodeCompileWritesAnLcFileThatRequirePrefers() {
+        TestBoards b = new TestBoards("""
+                file.putcontents("greeter.lua", "return { hello = function() return 'compiled hello' end }")
+                node.compile("greeter.lua")
+                file.remove("greeter.lua")
+                print(file.exists("greeter.lc"), require("greeter").hello())
+                print(pcall(node.compile, "notes.txt"))
+                """);
+        assertEquals("true\tcompiled hello\nfalse\tnot a .lua file\n>\s", b.run(100));
+    }
 }

@@ -38,6 +38,11 @@ final class TestBoards {
             }
 
             @Override
+            public boolean wantsHeapSamples() {
+                return true;
+            }
+
+            @Override
             public void heapSample(HeapBreakdown used, long freeBytes) {
                 samples.add(freeBytes);
             }
