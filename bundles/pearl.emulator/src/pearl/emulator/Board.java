@@ -68,6 +68,7 @@ public final class Board implements LuaHost {
     private OutputPipe outputPipe;
     private HeapTracker heap;
     private LuaFlashStore flashStore = LuaFlashStore.none();
+    private StartupOptions startup = StartupOptions.DEFAULT;
 
     /** A board with {@code options}, its file system {@code spiffs}, and the firmware {@code modules}. */
     public Board(BoardOptions options, Spiffs spiffs, List<FirmwareModule> modules, FirmwareModel firmware) {
@@ -102,6 +103,11 @@ public final class Board implements LuaHost {
             }
 
             @Override
+            public void taskDropped(Priority priority, String source, long micros) {
+                listeners.forEach(l -> l.taskDropped(priority, source, micros));
+            }
+
+            @Override
             public void taskRan(TaskRun run) {
                 listeners.forEach(l -> l.taskRan(run));
                 sampleHeap();
@@ -118,7 +124,7 @@ public final class Board implements LuaHost {
             }
         });
         bootMicros = clock.micros();
-        cpuMHz = 80;
+        cpuMHz = startup.frequency();
         lua = new LuaMachine(this, options.seed() + boots - 1, costs);
         for (FirmwareModule module : modules) {
             RomTable table = new RomTable(module.name());
@@ -132,7 +138,7 @@ public final class Board implements LuaHost {
         repl.reset();
         outputPipe = null;
         uart.setInputHandler(repl::receive);
-        if (options.banner()) {
+        if (options.banner() && startup.banner()) {
             uart.write(BootBanner.text(modules, flashStore.size()));
         }
         scheduler.post(new Task(Priority.HIGH, "boot", this::startUp));
@@ -152,13 +158,7 @@ public final class Board implements LuaHost {
         meterStart();
         try {
             if (!options.safeBoot()) {
-                byte[] init = spiffs.getContents("init.lua");
-                if (init == null) {
-                    output("cannot open init.lua: \n");
-                } else {
-                    LuaClosure chunk = lua.compile(new String(init, StandardCharsets.ISO_8859_1), "@init.lua");
-                    chunk.call();
-                }
+                runStartupCommand(startup.command());
             }
         } catch (LuaError e) {
             // the startup chunk runs under a plain protected call: printed, no restart
@@ -168,6 +168,38 @@ public final class Board implements LuaHost {
             meterEnd();
         }
         repl.prompt();
+    }
+
+    /** The startup command: {@code @file} runs a file, {@code !name} an LFS module, anything else is Lua. */
+    private void runStartupCommand(String command) {
+        if (command.startsWith("@")) {
+            String name = command.substring(1);
+            byte[] file = spiffs.getContents(name);
+            if (file == null) {
+                output("cannot open " + name + ": \n");
+                return;
+            }
+            lua.compile(new String(file, StandardCharsets.ISO_8859_1), "@" + name).call();
+        } else if (command.startsWith("!")) {
+            String source = flashStore.source(command.substring(1));
+            if (source == null) {
+                output("cannot find LFS module " + command.substring(1) + "\n");
+                return;
+            }
+            lua.compileIntoFlash(source, "@" + command.substring(1) + ".lua").call();
+        } else {
+            lua.compile(command, "=INIT").call();
+        }
+    }
+
+    /** The startup options ({@code node.startup}), kept in flash across reboots. */
+    public StartupOptions startup() {
+        return startup;
+    }
+
+    /** Sets the startup options for the next boots. */
+    public void setStartup(StartupOptions options) {
+        startup = options;
     }
 
     /**

@@ -15,6 +15,10 @@ public interface BoardListener {
 	default void registrySize(int entries) {
 	}
 
+	/** An event's task was lost because its priority's queue was full (8 tasks). */
+	default void taskDropped(Priority priority, String source, long micros) {
+	}
+
 	/** A task ran to completion. */
 	default void taskRan(TaskRun run) {
 	}

@@ -126,6 +126,6 @@ public final class BoardTimer {
 			scheduler.schedule(this, dueMicros, generation);
 		}
 		}
-		scheduler.post(new Task(Priority.MEDIUM, "tmr callback", () -> fire.accept(this)));
+		scheduler.postOrDrop(new Task(Priority.MEDIUM, "tmr callback", () -> fire.accept(this)));
 	}
 }

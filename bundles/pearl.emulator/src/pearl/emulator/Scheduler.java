@@ -84,6 +84,16 @@ public final class Scheduler {
 		return tasks.post(task);
 	}
 
+	/**
+	 * Queues a task the SDK posts for an event (a timer firing); when its queue is full the event
+	 * is lost, as on the board, and listeners hear of it.
+	 */
+	void postOrDrop(Task task) {
+		if (!tasks.post(task)) {
+			listeners.forEach(l -> l.taskDropped(task.priority(), task.source(), clock.micros()));
+		}
+	}
+
 	/** Tells {@code listener} what the board does from now on. */
 	public void addListener(BoardListener listener) {
 		listeners.add(listener);

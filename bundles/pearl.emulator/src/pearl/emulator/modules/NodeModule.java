@@ -18,6 +18,7 @@ import org.luaj.vm2.compiler.DumpState;
 import pearl.emulator.Board;
 import pearl.emulator.LuaFlashStore;
 import pearl.emulator.Priority;
+import pearl.emulator.StartupOptions;
 import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.LuaArgs;
 import pearl.emulator.lua.LuaBytes;
@@ -82,6 +83,13 @@ public final class NodeModule implements FirmwareModule {
         });
         LibraryFunction.define(node, "info", args -> info(board, args));
         defineFlashStore(node, board);
+        LibraryFunction.define(node, "startup", args -> startup(board, args));
+        LibraryFunction.define(node, "startupcommand", args -> {
+            String command = LuaBytes.chars(checkString(args, 1));
+            StartupOptions o = board.startup();
+            board.setStartup(new StartupOptions(o.banner(), o.frequency(), o.delayMount(), command));
+            return LuaValue.TRUE;
+        });
 
         RomTable task = new RomTable("node.task");
         LibraryFunction.define(task, "post", args -> {
@@ -183,6 +191,36 @@ public final class NodeModule implements FirmwareModule {
         node.rawset("LFS", lfs.seal());
         LibraryFunction.define(node, "flashindex", get);
         LibraryFunction.define(node, "flashreload", reload);
+    }
+
+    /** {@code node.startup([options])}: changes the given options ({@code {}} restores the defaults); returns them all. */
+    private static Varargs startup(Board board, Varargs args) {
+        StartupOptions o = board.startup();
+        if (args.narg() > 0) {
+            LuaTable t = LuaArgs.checkTable(args, 1);
+            if (t.next(LuaValue.NIL).arg1().isnil()) {
+                o = StartupOptions.DEFAULT;
+            } else {
+                LuaValue banner = t.get("banner");
+                LuaValue frequency = t.get("frequency");
+                LuaValue delayMount = t.get("delay_mount");
+                LuaValue command = t.get("command");
+                if (!command.isnil() && !command.isstring()) {
+                    throw new LuaError("failed to set command");
+                }
+                o = new StartupOptions(banner.isnil() ? o.banner() : banner.toboolean(),
+                        frequency.isnil() ? o.frequency() : frequency.toint() == 160 ? 160 : 80,
+                        delayMount.isnil() ? o.delayMount() : delayMount.toboolean(),
+                        command.isnil() ? o.command() : LuaBytes.chars(command));
+            }
+            board.setStartup(o);
+        }
+        LuaTable result = new LuaTable();
+        result.set("banner", LuaValue.valueOf(o.banner()));
+        result.set("frequency", LuaValue.valueOf(o.frequency()));
+        result.set("delay_mount", LuaValue.valueOf(o.delayMount()));
+        result.set("command", LuaBytes.string(o.command()));
+        return result;
     }
 
     private static Varargs bootReason(String reason) {

@@ -1,6 +1,7 @@
 package pearl.emulator.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -250,5 +251,43 @@ class BoardTest {
                 print(pcall(node.compile, "notes.txt"))
                 """);
         assertEquals("true\tcompiled hello\nfalse\tnot a .lua file\n>\s", b.run(100));
+    }
+
+    @Test
+    void nodeStartupChangesTheNextBoots() {
+        TestBoards b = new TestBoards(BoardOptions.defaults(), """
+                if select(2, node.bootreason()) == 0 then
+                  local o = node.startup({banner = false, command = "@app.lua"})
+                  print(o.banner, o.frequency, o.command)
+                  file.putcontents("app.lua", "print('app instead of init', node.getcpufreq())")
+                  node.restart()
+                end
+                """);
+        String out = b.run(1000);
+        assertTrue(out.contains("false\t80\t@app.lua\n"), out);
+        String afterRestart = out.substring(out.indexOf("rst cause:2"));
+        assertTrue(afterRestart.endsWith("\n\napp instead of init\t80\n> "), afterRestart);
+        assertFalse(afterRestart.contains("NodeMCU"), "no banner after the restart: " + afterRestart);
+    }
+
+    @Test
+    void aTimerFiringIntoAFullQueueIsLostAndListenersHearIt() {
+        TestBoards b = new TestBoards("""
+                tmr.create():alarm(50, tmr.ALARM_SINGLE, function() print("timer ran") end)
+                tmr.create():alarm(40, tmr.ALARM_SINGLE, function()
+                  for i = 1, 8 do node.task.post(node.task.MEDIUM_PRIORITY, function() end) end
+                  tmr.delay(20000)
+                end)
+                """);
+        List<String> dropped = new java.util.ArrayList<>();
+        b.board.addListener(new pearl.emulator.BoardListener() {
+            @Override
+            public void taskDropped(pearl.emulator.Priority priority, String source, long micros) {
+                dropped.add(priority + " " + source);
+            }
+        });
+        String out = b.run(1000);
+        assertEquals(List.of("MEDIUM tmr callback"), dropped);
+        assertFalse(out.contains("timer ran"), out);
     }
 }

@@ -215,6 +215,14 @@ final class BoardSession {
         }
 
         @Override
+        public void taskDropped(pearl.emulator.Priority priority, String source, long micros) {
+            if (kinds.contains("tasks")) {
+                console.err().println(time(micros) + "warning: the " + priority + " queue is full (8 tasks): " + source
+                        + " lost");
+            }
+        }
+
+        @Override
         public void rebooting(String reason) {
             console.err().println(time(board.clockMicros()) + "reboot: " + reason);
         }
