@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import pearl.lua.LuaSources;
+import pearl.emulator.lua.LuaChunks;
 import pearl.lua.LuaSyntaxError;
 
 /**
@@ -56,11 +56,10 @@ public final class LuaFlashStore {
                     .forEach(files::add);
         }
         Map<String, String> sources = new TreeMap<>();
-        LuaSources parser = LuaSources.standalone();
         long bytes = 0;
         for (Path file : files) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            List<LuaSyntaxError> errors = parser.parse(file.getFileName().toString(), text).syntaxErrors();
+            List<LuaSyntaxError> errors = LuaChunks.syntaxErrors(file.getFileName().toString(), text);
             if (!errors.isEmpty()) {
                 LuaSyntaxError e = errors.get(0);
                 throw new IOException(file + ":" + e.line() + ": " + e.message() + " (the LFS image cannot be built)");

@@ -35,11 +35,22 @@ public final class LuaChunks {
         this.globals = globals;
     }
 
-    private static synchronized List<LuaSyntaxError> syntaxErrors(String chunkName, String text) {
+    /** Lua 5.1 syntax errors in {@code text} (luac's verdict), from the one parser all boards share. */
+    public static synchronized List<LuaSyntaxError> syntaxErrors(String chunkName, String text) {
         if (sources == null) {
             sources = LuaSources.standalone();
         }
         return sources.parse(chunkName, text).syntaxErrors();
+    }
+
+    /**
+     * Starts making the parser on a thread of its own (it takes about a second), so that a
+     * command can load files and build the board meanwhile; the first compile waits for it.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> syntaxErrors("warm-up", "local x = 1"), "pearl parser warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -15,6 +15,7 @@ import pearl.emulator.LuaFlashStore;
 import pearl.emulator.ProjectFiles;
 import pearl.emulator.Spiffs;
 import pearl.emulator.TaskRun;
+import pearl.emulator.lua.LuaChunks;
 import pearl.emulator.modules.FirmwareModule;
 import pearl.emulator.modules.StandardModules;
 import pearl.lua.firmware.BoardProfile;
@@ -137,6 +138,7 @@ final class BoardSession {
      *                     that does not fit
      */
     static Board build(Options options, Console console, String command) throws IOException {
+        LuaChunks.warmUp();
         if (!Files.isDirectory(options.project())) {
             throw new IOException("no such project folder: " + options.project());
         }
