@@ -29,6 +29,7 @@ public final class LuaChunks {
     private static LuaSources sources;
 
     private final Globals globals;
+    private int stripLevel = DebugInfo.KEEP;
 
     /** Chunks compiled for the functions of {@code globals}. */
     public LuaChunks(Globals globals) {
@@ -82,6 +83,7 @@ public final class LuaChunks {
             // 5.1 rejects what LuaJ's 5.2 compiler accepted (goto, labels, ...)
             throw new LuaError(syntaxMessage(shortName, errors.get(0)));
         }
+        DebugInfo.strip(p, stripLevel);
         return new LuaClosure(p, globals);
     }
 
@@ -107,6 +109,16 @@ public final class LuaChunks {
         } catch (IOException | RuntimeException e) {
             throw new LuaError(shortName + ": bad binary format (" + e.getMessage() + ")");
         }
+    }
+
+    /** The {@code node.stripdebug} level applied to what is compiled from now on. */
+    public int stripLevel() {
+        return stripLevel;
+    }
+
+    /** Sets the {@code node.stripdebug} level for what is compiled from now on. */
+    public void setStripLevel(int level) {
+        stripLevel = level;
     }
 
     /** Like {@link #compile} but reporting failure as Lua does: {@code nil, message}. */

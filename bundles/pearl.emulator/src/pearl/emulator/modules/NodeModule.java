@@ -19,7 +19,9 @@ import pearl.emulator.Board;
 import pearl.emulator.LuaFlashStore;
 import pearl.emulator.Priority;
 import pearl.emulator.StartupOptions;
+import pearl.emulator.lua.DebugInfo;
 import pearl.emulator.lua.LibraryFunction;
+import pearl.emulator.lua.LuaChunks;
 import pearl.emulator.lua.LuaArgs;
 import pearl.emulator.lua.LuaBytes;
 import pearl.emulator.lua.RomTable;
@@ -75,7 +77,25 @@ public final class NodeModule implements FirmwareModule {
             return LuaValue.NONE;
         });
         LibraryFunction.define(node, "compile", args -> compile(board, checkString(args, 1).tojstring()));
-        LibraryFunction.define(node, "stripdebug", args -> LuaValue.valueOf(3));
+        LibraryFunction.define(node, "stripdebug", args -> {
+            LuaChunks chunks = board.lua().chunks();
+            if (args.narg() == 0) {
+                return LuaValue.valueOf(chunks.stripLevel());
+            }
+            int level = checkInt(args, 1);
+            if (level < DebugInfo.KEEP || level > DebugInfo.NO_LINES) {
+                throw argError(1, "Invalid strip level");
+            }
+            if (args.narg() < 2) {
+                chunks.setStripLevel(level);
+                return LuaValue.valueOf(level);
+            }
+            if (!(args.arg(2) instanceof LuaClosure f)) {
+                throw argError(2, "not a valid function");
+            }
+            DebugInfo.strip(f.p, level);
+            return LuaValue.valueOf(level);
+        });
         LibraryFunction.define(node, "dsleep", args -> {
             double us = args.arg1().isnil() ? 0 : checkNumber(args, 1);
             board.deepSleep((long) us);

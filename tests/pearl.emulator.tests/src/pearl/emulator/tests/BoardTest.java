@@ -290,4 +290,26 @@ class BoardTest {
         assertEquals(List.of("MEDIUM tmr callback"), dropped);
         assertFalse(out.contains("timer ran"), out);
     }
+
+    @Test
+    void stripdebugDropsNamesAndLinesFromErrors() {
+        TestBoards b = new TestBoards("""
+                local function fails() local config; return config.ssid end
+                print(node.stripdebug(), pcall(fails))
+                node.stripdebug(2, fails)
+                print(pcall(fails))
+                node.stripdebug(3, fails)
+                print(pcall(fails))
+                print(select(2, pcall(node.stripdebug, 4)), select(2, pcall(node.stripdebug, 2, print)))
+                node.stripdebug(3)
+                print(select(2, pcall(loadstring("local t; return t.x"))), node.stripdebug())
+                """);
+        assertEquals("""
+                1\tfalse\tinit.lua:1: attempt to index local 'config' (a nil value)
+                false\tinit.lua:1: attempt to index a nil value
+                false\tattempt to index a nil value
+                bad argument #1 to '?' (Invalid strip level)\tbad argument #2 to '?' (not a valid function)
+                attempt to index a nil value\t3
+                >\s""", b.run(100));
+    }
 }
