@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="$root/releng/bench/emulator"
-"$root/releng/scripts/ensure-packages.sh" lua5.1
+"$root/releng/scripts/ensure-packages.sh" lua5.1 bc
 [[ -f "$root/bundles/pearl.cli/target/pearl.cli-0.1.0-SNAPSHOT-all.jar" ]] || "$root/pearl" --version >/dev/null
 
 seconds() { # command...: wall seconds of one run

@@ -28,12 +28,23 @@ final class BoardRunner {
 
     /** Feeds the bytes of {@code in} to the UART, from a thread of its own, until it ends. */
     void readFrom(InputStream in) {
+        readFrom(in, (char) -1);
+    }
+
+    /** Feeds the bytes of {@code in} to the UART until it ends or {@code quit} is typed. */
+    void readFrom(InputStream in, char quit) {
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[1024];
             try {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    input.add(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                    String bytes = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                    int stop = bytes.indexOf(quit);
+                    if (stop >= 0) {
+                        input.add(bytes.substring(0, stop));
+                        break;
+                    }
+                    input.add(bytes);
                 }
             } catch (IOException e) {
                 // the other end went away: same as the end of input

@@ -12,6 +12,8 @@ import pearl.emulator.Board;
 final class ReplCommand implements Command {
 
     private static final long FOREVER = Long.MAX_VALUE / 4;
+    /** Ctrl+], as telnet and most serial consoles take it, ends an interactive session. */
+    private static final char QUIT = 0x1d;
 
     @Override
     public String name() {
@@ -28,7 +30,7 @@ final class ReplCommand implements Command {
         return "Usage: pearl repl [OPTIONS] PROJECT_DIR\n\n"
                 + "Boots an emulated NodeMCU board with the project's files and connects its UART to this\n"
                 + "terminal (or, with --pty, to a new pseudo-terminal for serial tools). Ends at the end of\n"
-                + "input (Ctrl+D on an empty line of a piped or line-mode terminal).\n\nOptions:\n"
+                + "input, or at Ctrl+] on a terminal.\n\nOptions:\n"
                 + BoardSession.OPTIONS_USAGE;
     }
 
@@ -46,8 +48,15 @@ final class ReplCommand implements Command {
                 runner.run(options.forMicros(), true, false);
             } else {
                 runner.writeTo(console.out());
-                runner.readFrom(console.in());
-                runner.run(options.forMicros(), true, true);
+                try (TerminalMode terminal = console.in() == System.in ? TerminalMode.characterMode() : null) {
+                    if (terminal != null) {
+                        console.err().println("pearl repl: connected to the board's UART; Ctrl+] quits");
+                        runner.readFrom(console.in(), QUIT);
+                    } else {
+                        runner.readFrom(console.in());
+                    }
+                    runner.run(options.forMicros(), true, true);
+                }
             }
         } catch (IOException e) {
             console.err().println("pearl repl: " + e.getMessage());

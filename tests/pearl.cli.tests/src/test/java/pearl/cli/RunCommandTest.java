@@ -156,4 +156,55 @@ class RunCommandTest {
         }
         repl.cancel(true);
     }
+
+    @Test
+    void onATerminalTheReplEchoesOnceAndCtrlBracketQuits() throws Exception {
+        Path jar = Path.of("../../bundles/pearl.cli/target/pearl.cli-0.1.0-SNAPSHOT-all.jar").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(jar), "the command line is built: " + jar);
+        Files.writeString(project.resolve("init.lua"), "print('ready')\n");
+        // script(1) gives the command a real terminal, as a user's shell would
+        Process p = new ProcessBuilder("script", "-qec", "java -jar " + jar + " repl " + project, "/dev/null")
+                .redirectErrorStream(true).start();
+        StringBuilder seen = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                byte[] b = new byte[256];
+                int n;
+                while ((n = p.getInputStream().read(b)) > 0) {
+                    synchronized (seen) {
+                        seen.append(new String(b, 0, n, StandardCharsets.ISO_8859_1));
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.start();
+        waitFor(seen, "ready");
+        p.getOutputStream().write("print(6*7)\r".getBytes(StandardCharsets.ISO_8859_1));
+        p.getOutputStream().flush();
+        waitFor(seen, "42");
+        p.getOutputStream().write(0x1d);
+        p.getOutputStream().flush();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "Ctrl+] ends the session: " + seen);
+        reader.join(5000);
+        String text = seen.toString().replace("\r", "");
+        assertTrue(text.contains("Ctrl+] quits"), text);
+        assertEquals(1, text.split("print\\(6\\*7\\)", -1).length - 1, "the line shows once, echoed by the board: " + text);
+        assertTrue(text.contains("print(6*7)\n42\n> "), text);
+    }
+
+    private static void waitFor(StringBuilder seen, String text) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            synchronized (seen) {
+                if (seen.indexOf(text) >= 0) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        synchronized (seen) {
+            throw new AssertionError("no '" + text + "' in: " + seen);
+        }
+    }
 }
