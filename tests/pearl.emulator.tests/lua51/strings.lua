@@ -12,3 +12,4 @@ print(("%d items"):format(3), ("  trim  "):match("^%s*(.-)%s*$") .. "|", ("Camel
 print(("f(a(b)c)d"):match("%b()"), ("THE (quick) fox"):find("%f[%a]%a+"), ("x"):rep(0) == "")
 print(tostring(nil), tostring(true), type(print), type(nil), type({}), type("s"), type(2))
 print(string.format("%3s|%-3s|%.2s", "ab", "ab", "abcdef"), ("abc") < ("abd"), ("Z") < ("a"))
+print("a\.b", "\x41", "\q\%", "tab\tend", "\65\066", ('dot.here'):find("\."), "--not a comment", [[\x41 raw]])

@@ -69,7 +69,7 @@ public final class LuaChunks {
         List<LuaSyntaxError> errors = syntaxErrors(shortName, source);
         Prototype p;
         try {
-            byte[] bytes = source.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] bytes = Lua51Escapes.normalize(source).getBytes(StandardCharsets.ISO_8859_1);
             p = globals.compilePrototype(new ByteArrayInputStream(bytes), chunkName);
         } catch (LuaError e) {
             if (errors.isEmpty()) {

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * script that is fine on one board calls a missing module on another.
  *
  * <p>A profile can be read from a small JSON file:
- * <pre>{"modules": ["node", "tmr", "file", "gpio", "wifi", "net"], "numberType": "integer"}</pre>
+ * <pre>{"modules": ["node", "tmr", "file", "gpio", "wifi", "net"], "numberType": "integer", "heap": 40000}</pre>
  * {@code numberType} is {@code "float"} (the default when omitted; {@code "double"} is accepted
- * as a synonym, as the boot banner calls it) or {@code "integer"}. Module names the data file does
+ * as a synonym, as the boot banner calls it) or {@code "integer"}. {@code heap} is the Lua heap
+ * free at boot in bytes (default {@value #DEFAULT_HEAP}, the "about 44 KB" of the documentation;
+ * a build with fewer modules has more). Module names the data file does
  * not describe are accepted: they are in the build, their API is just not checked. Modules that
  * every build has ({@code pipe}) need not be listed.
  */
@@ -36,12 +38,23 @@ public final class BoardProfile {
 
 	private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+	/** Free heap at boot when a profile does not say: about 44 KB, per the firmware's documentation. */
+	public static final long DEFAULT_HEAP = 44 * 1024;
+	private static final long MIN_HEAP = 4 * 1024;
+	private static final long MAX_HEAP = 80 * 1024;
+
 	private final Set<String> modules;
 	private final NumberType numberType;
+	private final long heap;
 
 	private BoardProfile(Set<String> modules, NumberType numberType) {
+		this(modules, numberType, DEFAULT_HEAP);
+	}
+
+	private BoardProfile(Set<String> modules, NumberType numberType, long heap) {
 		this.modules = Collections.unmodifiableSet(new TreeSet<>(modules));
 		this.numberType = Objects.requireNonNull(numberType);
+		this.heap = heap;
 	}
 
 	/**
@@ -93,7 +106,7 @@ public final class BoardProfile {
 		if (!root.isObject()) {
 			throw root.fail("a board profile must be a JSON object like {\"modules\": [\"node\", \"tmr\"], \"numberType\": \"float\"}");
 		}
-		root.allowOnly("modules", "numberType");
+		root.allowOnly("modules", "numberType", "heap");
 		Set<String> modules = new TreeSet<>();
 		for (JsonCursor entry : root.required("modules").elements()) {
 			String name = entry.asString();
@@ -111,7 +124,25 @@ public final class BoardProfile {
 			default -> throw type.fail("expected \"float\" or \"integer\", found \"" + type.asString() + "\"");
 			};
 		}
-		return new BoardProfile(modules, numberType);
+		long heap = DEFAULT_HEAP;
+		if (root.optional("heap").isPresent()) {
+			JsonCursor value = root.required("heap");
+			double number = value.asNumber().doubleValue();
+			if (number != Math.rint(number)) {
+				throw value.fail("heap is a whole number of bytes, not " + number);
+			}
+			heap = (long) number;
+			if (heap < MIN_HEAP || heap > MAX_HEAP) {
+				throw value.fail("heap is the free heap at boot in bytes, between " + MIN_HEAP + " and " + MAX_HEAP
+						+ " on an ESP8266, not " + heap);
+			}
+		}
+		return new BoardProfile(modules, numberType, heap);
+	}
+
+	/** Bytes of Lua heap free at boot. */
+	public long heap() {
+		return heap;
 	}
 
 	/** The firmware modules named by the profile, sorted. */
@@ -131,24 +162,25 @@ public final class BoardProfile {
 
 	/** The same modules with another number type. */
 	public BoardProfile withNumberType(NumberType type) {
-		return new BoardProfile(modules, type);
+		return new BoardProfile(modules, type, heap);
 	}
 
 	/** The same number type with {@code module} left out. */
 	public BoardProfile without(String module) {
 		Set<String> fewer = new TreeSet<>(modules);
 		fewer.remove(module);
-		return new BoardProfile(fewer, numberType);
+		return new BoardProfile(fewer, numberType, heap);
 	}
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof BoardProfile profile && profile.modules.equals(modules) && profile.numberType == numberType;
+		return other instanceof BoardProfile profile && profile.modules.equals(modules) && profile.numberType == numberType
+				&& profile.heap == heap;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(modules, numberType);
+		return Objects.hash(modules, numberType, heap);
 	}
 
 	@Override

@@ -35,7 +35,8 @@ final class BoardSession {
               --trace LIST      to stderr: tasks, heap, files (comma separated)
               --safe-boot       do not run init.lua (the FAQ's recovery from a reboot loop)
               --profile FILE    the board's firmware build (modules), as for pearl lint
-              --heap BYTES      free heap at boot (default 45056); lift it for long computations
+              --heap BYTES      free heap at boot (default: the profile's, else 45056); lift it
+                                for long computations
               --no-watchdog     let tasks run past 500 ms (benchmarks, long computations)
               --pty             expose the UART on a new pseudo-terminal for serial tools
             """;
@@ -57,7 +58,7 @@ final class BoardSession {
         Set<String> trace = new LinkedHashSet<>();
         boolean safeBoot = false;
         Path profile = null;
-        long heap = BoardOptions.DEFAULT_HEAP;
+        long heap = -1;
         boolean watchdog = true;
         boolean pty = false;
         List<String> rest = new ArrayList<>(args);
@@ -162,7 +163,8 @@ final class BoardSession {
                 modules.add(module);
             }
         }
-        BoardOptions boardOptions = new BoardOptions(options.seed(), options.heap(), options.watchdog(),
+        long heap = options.heap() > 0 ? options.heap() : firmware.profile().heap();
+        BoardOptions boardOptions = new BoardOptions(options.seed(), heap, options.watchdog(),
                 options.safeBoot(), true);
         Board board = new Board(boardOptions, spiffs, modules, firmware);
         board.setFlashStore(LuaFlashStore.build(options.project().resolve("lfs")));

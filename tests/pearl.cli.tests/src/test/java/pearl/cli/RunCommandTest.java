@@ -110,6 +110,20 @@ class RunCommandTest {
     }
 
     @Test
+    void theBoardProfileChoosesModulesAndHeap() throws IOException {
+        // free heap at boot is the profile's, less what init.lua's own code takes
+        Files.writeString(project.resolve("init.lua"), "local free = node.heap() print(free > 29000 and free <= 30000, gpio)\n");
+        Path profile = project.resolve(".board.json");
+        Files.writeString(profile, "{\"modules\": [\"node\", \"tmr\", \"file\"], \"heap\": 30000}");
+        assertEquals(0, pearl("run", "--profile", profile.toString(), "--for", "1s", project.toString()), err());
+        assertTrue(out().contains("\tmodules: file,node,tmr\n"), out());
+        assertTrue(out().contains("true\tnil\n"), out());
+        Files.writeString(profile, "{\"modules\": [\"node\"], \"heap\": 200}");
+        assertEquals(2, pearl("run", "--profile", profile.toString(), project.toString()));
+        assertTrue(err().contains("heap is the free heap at boot in bytes, between 4096 and 81920"), err());
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, pearl("run", "--for", "soon", project.toString()));
         assertTrue(err().contains("--for takes a duration such as 500ms, 10s, 5m, 24h or 2d, not 'soon'"), err());
