@@ -330,17 +330,22 @@ public final class Board implements LuaHost {
         }
     }
 
-    private String tracebackSuffix(LuaError e) {
+    /** {@code "\n" + stack traceback} of an error that reached a Lua frame, else empty. */
+    String tracebackSuffix(LuaError e) {
         String traceback = lua.hooks().tracebackOf(e);
         return traceback.isEmpty() ? "" : "\n" + traceback;
     }
 
-    private static String messageOf(LuaError e) {
+    /**
+     * The text of an error as the firmware prints it: the traceback handler passes a non-string
+     * error object through and {@code print} shows it ({@code table: 0x...}).
+     */
+    static String messageOf(LuaError e) {
         LuaValue m = e.getMessageObject();
-        if (m == null || m.isnil()) {
+        if (m == null) {
             return "nil";
         }
-        return m.isstring() ? LuaBytes.chars(m) : "(error object is a " + m.typename() + " value)";
+        return m.isstring() ? LuaBytes.chars(m) : pearl.emulator.lua.BaseLibrary.plainText(m);
     }
 
     /** Hands an error text to the {@code onerror} handler in a new high-priority task. */

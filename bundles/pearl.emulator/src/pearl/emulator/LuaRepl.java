@@ -134,10 +134,7 @@ public final class LuaRepl {
             }
         } catch (LuaError e) {
             board.lua().hooks().finish(e);
-            LuaValue m = e.getMessageObject();
-            String message = m != null && m.isstring() ? LuaBytes.chars(m) : String.valueOf(m);
-            String traceback = board.lua().hooks().tracebackOf(e);
-            board.output("Lua error: \t" + message + (traceback.isEmpty() ? "" : "\n" + traceback) + "\n");
+            board.output("Lua error: \t" + Board.messageOf(e) + board.tracebackSuffix(e) + "\n");
         }
         prompt();
     }

@@ -1,5 +1,7 @@
 package pearl.emulator.lua;
 
+import pearl.lua.patterns.LuaPatterns;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,7 @@
 package pearl.emulator.lua;
 
+import pearl.lua.patterns.LuaPatterns;
+
 import static pearl.emulator.lua.LuaArgs.checkInt;
 import static pearl.emulator.lua.LuaArgs.checkString;
 import static pearl.emulator.lua.LuaArgs.optInt;

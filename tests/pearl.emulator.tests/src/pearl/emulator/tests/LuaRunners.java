@@ -65,6 +65,31 @@ final class LuaRunners {
     /** Output of {@code source}, as chunk {@code chunkName}, run on Pearl's Lua machine. */
     static String emulated(Path dir, String source, String chunkName) {
         StringBuilder out = new StringBuilder();
+        LuaMachine machine = machine(dir, out);
+        // the board has no io; programs shared with lua5.1 may still use io.write for output
+        LuaTable io = new LuaTable();
+        io.rawset("write", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                StringBuilder bytes = new StringBuilder();
+                for (int i = 1; i <= args.narg(); i++) {
+                    LuaBytes.append(bytes, args.checkstring(i));
+                }
+                out.append(bytes);
+                return LuaValue.NONE;
+            }
+        });
+        machine.globals().rawset("io", io);
+        try {
+            machine.compile(source, chunkName).call();
+        } catch (LuaError e) {
+            out.append("lua5.1: ").append(e.getMessage()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A Lua machine printing to {@code out}, reading files from {@code dir} (none when null). */
+    static LuaMachine machine(Path dir, StringBuilder out) {
         LuaHost host = new LuaHost() {
             @Override
             public void output(String bytes) {
@@ -91,26 +116,7 @@ final class LuaRunners {
         };
         LuaMachine machine = new LuaMachine(host, 1, CostModel.ESP8266);
         machine.sealRom();
-        // the board has no io; programs shared with lua5.1 may still use io.write for output
-        LuaTable io = new LuaTable();
-        io.rawset("write", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs args) {
-                StringBuilder bytes = new StringBuilder();
-                for (int i = 1; i <= args.narg(); i++) {
-                    LuaBytes.append(bytes, args.checkstring(i));
-                }
-                host.output(bytes.toString());
-                return LuaValue.NONE;
-            }
-        });
-        machine.globals().rawset("io", io);
-        try {
-            machine.compile(source, chunkName).call();
-        } catch (LuaError e) {
-            out.append("lua5.1: ").append(e.getMessage()).append('\n');
-        }
-        return out.toString();
+        return machine;
     }
 
     /** Fails with the lines that differ (at most ten), then with the whole texts. */

@@ -17,8 +17,6 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
 import org.luaj.vm2.lib.jse.JsePlatform;
 
-import pearl.emulator.lua.CostModel;
-import pearl.emulator.lua.LuaHost;
 import pearl.emulator.lua.LuaMachine;
 
 /**
@@ -63,27 +61,7 @@ public final class VmSpeedBenchmark {
     }
 
     private static LuaValue pearlChunk(String source, String name) {
-        LuaHost host = new LuaHost() {
-            @Override
-            public void output(String bytes) {
-            }
-
-            @Override
-            public byte[] readFile(String file) {
-                return null;
-            }
-
-            @Override
-            public long heapUsed() {
-                return 0;
-            }
-
-            @Override
-            public void collectGarbage() {
-            }
-        };
-        LuaMachine machine = new LuaMachine(host, 1, CostModel.ESP8266);
-        machine.sealRom();
+        LuaMachine machine = LuaRunners.machine(null, new StringBuilder());
         return machine.compile(source, "@" + name);
     }
 

@@ -122,8 +122,41 @@ final class BoardSession {
         }
     }
 
+    /** What a command does with its board once the board (and the pseudo-terminal, with --pty) is up. */
+    interface Session {
+        /** Drives the board through {@code runner}; {@code pty} is null without --pty. */
+        void drive(BoardRunner runner, PtyBridge pty) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Builds the board for {@code options}, connects it to a pseudo-terminal when asked, and lets
+     * {@code session} drive it.
+     *
+     * @return the board as the session left it, or null after telling the user why there is none
+     */
+    static Board run(Options options, Console console, String command, Session session) {
+        Board board = open(options, console, command);
+        if (board == null) {
+            return null;
+        }
+        BoardRunner runner = new BoardRunner(board);
+        try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
+            if (pty != null) {
+                runner.connect(pty, console);
+            }
+            session.drive(runner, pty);
+        } catch (IOException e) {
+            console.err().println("pearl " + command + ": " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        console.out().flush();
+        return board;
+    }
+
     /** The board for {@code options}, or null after telling the user why there is none. */
-    static Board open(Options options, Console console, String command) {
+    private static Board open(Options options, Console console, String command) {
         try {
             return build(options, console, command);
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package pearl.cli;
 
-import java.io.IOException;
 import java.util.List;
 
 import pearl.emulator.Board;
@@ -37,34 +36,25 @@ final class ReplCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         BoardSession.Options options = BoardSession.parse(args, FOREVER, true);
-        Board board = BoardSession.open(options, console, name());
+        Board board = BoardSession.run(options, console, name(), (runner, pty) -> {
+            if (pty != null) {
+                runner.run(options.forMicros(), true, false);
+                return;
+            }
+            runner.writeTo(console.out());
+            try (TerminalMode terminal = console.in() == System.in ? TerminalMode.characterMode() : null) {
+                if (terminal != null) {
+                    console.err().println("pearl repl: connected to the board's UART; Ctrl+] quits");
+                    runner.readFrom(console.in(), QUIT);
+                } else {
+                    runner.readFrom(console.in());
+                }
+                runner.run(options.forMicros(), true, true);
+            }
+        });
         if (board == null) {
             return Main.USAGE;
         }
-        BoardRunner runner = new BoardRunner(board);
-        try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
-            if (pty != null) {
-                runner.connect(pty, console);
-                runner.run(options.forMicros(), true, false);
-            } else {
-                runner.writeTo(console.out());
-                try (TerminalMode terminal = console.in() == System.in ? TerminalMode.characterMode() : null) {
-                    if (terminal != null) {
-                        console.err().println("pearl repl: connected to the board's UART; Ctrl+] quits");
-                        runner.readFrom(console.in(), QUIT);
-                    } else {
-                        runner.readFrom(console.in());
-                    }
-                    runner.run(options.forMicros(), true, true);
-                }
-            }
-        } catch (IOException e) {
-            console.err().println("pearl repl: " + e.getMessage());
-            return Main.USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        console.out().flush();
         return board.rebootLoopCause() != null ? RunCommand.REBOOT_LOOP : 0;
     }
 }

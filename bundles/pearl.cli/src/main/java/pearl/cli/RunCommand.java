@@ -1,6 +1,5 @@
 package pearl.cli;
 
-import java.io.IOException;
 import java.util.List;
 
 import pearl.emulator.Board;
@@ -37,24 +36,13 @@ final class RunCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         BoardSession.Options options = BoardSession.parse(args, DEFAULT_FOR, false);
-        Board board = BoardSession.open(options, console, name());
+        Board board = BoardSession.run(options, console, name(), (runner, pty) -> {
+            runner.writeTo(console.out());
+            runner.run(options.forMicros(), options.realtime(), false);
+        });
         if (board == null) {
             return Main.USAGE;
         }
-        BoardRunner runner = new BoardRunner(board);
-        runner.writeTo(console.out());
-        try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
-            if (pty != null) {
-                runner.connect(pty, console);
-            }
-            runner.run(options.forMicros(), options.realtime(), false);
-        } catch (IOException e) {
-            console.err().println("pearl run: " + e.getMessage());
-            return Main.USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        console.out().flush();
         if (board.rebootLoopCause() != null) {
             console.err().println("pearl run: reboot loop: the board restarted " + Board.LOOP_REBOOTS
                     + " times, each within " + Board.LOOP_WINDOW_MICROS / 1_000_000 + " s of booting; last cause: "

@@ -2,6 +2,10 @@ package pearl.lua.lint.config;
 
 import java.util.Objects;
 
+import org.luaj.vm2.LuaString;
+
+import pearl.lua.patterns.LuaPatterns;
+
 /**
  * A Lua 5.1 pattern (manual §5.4.1), matched the way {@code string.find} matches it, for the
  * warning patterns of luacheck configurations. Supported: single characters, {@code .}, the
@@ -47,23 +51,40 @@ public final class LuaPattern {
 	 */
 	public boolean matchesAtStart(String subject, boolean wholeSubject) {
 		Objects.requireNonNull(subject, "subject");
-		int p = pattern.startsWith("^") ? 1 : 0;
-		return new Matcher(subject, pattern, wholeSubject).match(0, p) != NO_MATCH;
+		String p = wholeSubject && !endsWithAnchor(pattern) ? pattern + "$" : pattern;
+		return matcher(subject, p).match(0, p.startsWith("^") ? 1 : 0) != NO_MATCH;
 	}
 
 	/** Whether the pattern matches anywhere in {@code subject}, as {@code string.find} does. */
 	public boolean find(String subject) {
 		Objects.requireNonNull(subject, "subject");
+		LuaPatterns matcher = matcher(subject, pattern);
 		if (pattern.startsWith("^")) {
-			return new Matcher(subject, pattern, false).match(0, 1) != NO_MATCH;
+			return matcher.match(0, 1) != NO_MATCH;
 		}
-		Matcher matcher = new Matcher(subject, pattern, false);
-		for (int s = 0; s <= subject.length(); s++) {
+		for (int s = 0; s <= matcher.subjectLength(); s++) {
 			if (matcher.match(s, 0) != NO_MATCH) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** The board's own matcher, on the bytes of the strings. */
+	private static LuaPatterns matcher(String subject, String pattern) {
+		return new LuaPatterns(LuaString.valueOf(subject), LuaString.valueOf(pattern));
+	}
+
+	/** Whether {@code p} ends with an anchoring {@code $}, not an escaped {@code %$}. */
+	private static boolean endsWithAnchor(String p) {
+		if (!p.endsWith("$")) {
+			return false;
+		}
+		int escapes = 0;
+		for (int i = p.length() - 2; i >= 0 && p.charAt(i) == ESCAPE; i--) {
+			escapes++;
+		}
+		return escapes % 2 == 0;
 	}
 
 	@Override
@@ -138,202 +159,5 @@ public final class LuaPattern {
 			return i + 1;
 		}
 		return i;
-	}
-
-	/** One match attempt over one subject: the backtracking matcher of Lua's manual. */
-	private static final class Matcher {
-		private final String s;
-		private final String p;
-		private final boolean toEnd;
-
-		Matcher(String subject, String pattern, boolean toEnd) {
-			this.s = subject;
-			this.p = pattern;
-			this.toEnd = toEnd;
-		}
-
-		/** Matches pattern from {@code pi} at subject position {@code si}; the match's end or NO_MATCH. */
-		int match(int si, int pi) {
-			while (true) {
-				if (pi == p.length()) {
-					return toEnd && si != s.length() ? NO_MATCH : si;
-				}
-				char c = p.charAt(pi);
-				if (c == '(' || c == ')') {
-					pi++;
-					continue;
-				}
-				if (c == '$' && pi + 1 == p.length()) {
-					return si == s.length() ? si : NO_MATCH;
-				}
-				if (c == ESCAPE && pi + 1 < p.length() && p.charAt(pi + 1) == 'b') {
-					si = balanced(si, p.charAt(pi + 2), p.charAt(pi + 3));
-					if (si == NO_MATCH) {
-						return NO_MATCH;
-					}
-					pi += 4;
-					continue;
-				}
-				if (c == ESCAPE && pi + 1 < p.length() && p.charAt(pi + 1) == 'f') {
-					int setStart = pi + 2;
-					int end = classEnd(p, setStart);
-					char previous = si == 0 ? '\0' : s.charAt(si - 1);
-					char current = si < s.length() ? s.charAt(si) : '\0';
-					if (inSet(previous, setStart, end - 1) || !inSet(current, setStart, end - 1)) {
-						return NO_MATCH;
-					}
-					pi = end;
-					continue;
-				}
-				int ep = classEnd(p, pi);
-				char quantifier = ep < p.length() ? p.charAt(ep) : '\0';
-				boolean here = si < s.length() && singleMatch(s.charAt(si), pi, ep);
-				switch (quantifier) {
-				case '?': {
-					if (here) {
-						int result = match(si + 1, ep + 1);
-						if (result != NO_MATCH) {
-							return result;
-						}
-					}
-					pi = ep + 1;
-					continue;
-				}
-				case '*':
-					return maxExpand(si, pi, ep);
-				case '+':
-					return here ? maxExpand(si + 1, pi, ep) : NO_MATCH;
-				case '-':
-					return minExpand(si, pi, ep);
-				default:
-					if (!here) {
-						return NO_MATCH;
-					}
-					si++;
-					pi = ep;
-				}
-			}
-		}
-
-		/** Greedy repetition: the longest run first, then shorter ones. */
-		private int maxExpand(int si, int pi, int ep) {
-			int count = 0;
-			while (si + count < s.length() && singleMatch(s.charAt(si + count), pi, ep)) {
-				count++;
-			}
-			for (; count >= 0; count--) {
-				int result = match(si + count, ep + 1);
-				if (result != NO_MATCH) {
-					return result;
-				}
-			}
-			return NO_MATCH;
-		}
-
-		/** Lazy repetition: the shortest run first, then longer ones. */
-		private int minExpand(int si, int pi, int ep) {
-			while (true) {
-				int result = match(si, ep + 1);
-				if (result != NO_MATCH) {
-					return result;
-				}
-				if (si < s.length() && singleMatch(s.charAt(si), pi, ep)) {
-					si++;
-				} else {
-					return NO_MATCH;
-				}
-			}
-		}
-
-		private int balanced(int si, char open, char close) {
-			if (si >= s.length() || s.charAt(si) != open) {
-				return NO_MATCH;
-			}
-			int depth = 1;
-			for (int i = si + 1; i < s.length(); i++) {
-				char c = s.charAt(i);
-				if (c == close) {
-					if (--depth == 0) {
-						return i + 1;
-					}
-				} else if (c == open) {
-					depth++;
-				}
-			}
-			return NO_MATCH;
-		}
-
-		/** Whether {@code c} matches the class at {@code p[pi, ep)}. */
-		private boolean singleMatch(char c, int pi, int ep) {
-			char first = p.charAt(pi);
-			if (first == '.') {
-				return true;
-			}
-			if (first == ESCAPE) {
-				return classMatches(c, p.charAt(pi + 1));
-			}
-			if (first == '[') {
-				return inSet(c, pi, ep - 1);
-			}
-			return first == c;
-		}
-
-		/** Whether {@code c} is in the set {@code p[open..close]} (the brackets included). */
-		private boolean inSet(char c, int open, int close) {
-			int i = open + 1;
-			boolean negated = i < close && p.charAt(i) == '^';
-			if (negated) {
-				i++;
-			}
-			while (i < close) {
-				char x = p.charAt(i);
-				if (x == ESCAPE && i + 1 < close) {
-					if (classMatches(c, p.charAt(i + 1))) {
-						return !negated;
-					}
-					i += 2;
-				} else if (i + 2 < close && p.charAt(i + 1) == '-') {
-					if (x <= c && c <= p.charAt(i + 2)) {
-						return !negated;
-					}
-					i += 3;
-				} else {
-					if (x == c) {
-						return !negated;
-					}
-					i++;
-				}
-			}
-			return negated;
-		}
-	}
-
-	/** {@code %x} for a class letter {@code x} (upper case negates); any other {@code x} is itself. */
-	static boolean classMatches(char c, char cls) {
-		boolean result;
-		switch (Character.toLowerCase(cls)) {
-		case 'a' -> result = isAlpha(c);
-		case 'c' -> result = c < 32 || c == 127;
-		case 'd' -> result = c >= '0' && c <= '9';
-		case 'l' -> result = c >= 'a' && c <= 'z';
-		case 'p' -> result = isPunct(c);
-		case 's' -> result = c == ' ' || c >= '\t' && c <= '\r';
-		case 'u' -> result = c >= 'A' && c <= 'Z';
-		case 'w' -> result = isAlpha(c) || c >= '0' && c <= '9';
-		case 'x' -> result = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-		case 'z' -> result = c == 0;
-		default -> {
-			return cls == c; // an escaped non-letter, e.g. %. or %%
-		}
-		}
-		return Character.isUpperCase(cls) ? !result : result;
-	}
-
-	private static boolean isAlpha(char c) {
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-	}
-
-	private static boolean isPunct(char c) {
-		return c > 32 && c < 127 && !isAlpha(c) && !(c >= '0' && c <= '9');
 	}
 }

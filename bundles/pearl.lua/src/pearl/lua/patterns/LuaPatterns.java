@@ -1,4 +1,4 @@
-package pearl.emulator.lua;
+package pearl.lua.patterns;
 
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
@@ -14,10 +14,10 @@ import org.luaj.vm2.Varargs;
  * <p>One instance is one match state: a subject, a pattern, and the captures of the last attempt.
  * {@link #match(int, int)} tries the pattern (from a pattern position) at one subject position.
  */
-final class LuaPatterns {
+public final class LuaPatterns {
 
     /** {@code LUA_MAXCAPTURES}. */
-    static final int MAX_CAPTURES = 32;
+    public static final int MAX_CAPTURES = 32;
 
     /** The characters that make {@code string.find} match a pattern rather than search plainly. */
     private static final String SPECIALS = "^$*+?.([%-";
@@ -37,7 +37,7 @@ final class LuaPatterns {
     private final int[] captureLen = new int[MAX_CAPTURES];
 
     /** A match state for {@code subject} and {@code pattern}. */
-    LuaPatterns(LuaString subject, LuaString pattern) {
+    public LuaPatterns(LuaString subject, LuaString pattern) {
         src = subject.m_bytes;
         srcInit = subject.m_offset;
         srcEnd = subject.m_offset + subject.m_length;
@@ -47,7 +47,7 @@ final class LuaPatterns {
     }
 
     /** The length of {@code s} as C sees it: up to its first zero byte. */
-    static int cLength(LuaString s) {
+    public static int cLength(LuaString s) {
         for (int i = 0; i < s.m_length; i++) {
             if (s.m_bytes[s.m_offset + i] == 0) {
                 return i;
@@ -57,7 +57,7 @@ final class LuaPatterns {
     }
 
     /** Whether the C-string part of {@code pattern} has none of {@code ^$*+?.([%-} ({@code strpbrk}). */
-    static boolean hasNoSpecials(LuaString pattern) {
+    public static boolean hasNoSpecials(LuaString pattern) {
         int n = cLength(pattern);
         for (int i = 0; i < n; i++) {
             if (SPECIALS.indexOf(pattern.m_bytes[pattern.m_offset + i] & 0xff) >= 0) {
@@ -68,7 +68,7 @@ final class LuaPatterns {
     }
 
     /** {@code lmemfind}: the first index {@code >= from} (0-based) where {@code needle} occurs, or -1. */
-    static int plainFind(LuaString haystack, LuaString needle, int from) {
+    public static int plainFind(LuaString haystack, LuaString needle, int from) {
         int n = needle.m_length;
         int last = haystack.m_length - n;
         byte[] h = haystack.m_bytes;
@@ -86,12 +86,12 @@ final class LuaPatterns {
     }
 
     /** Whether the pattern starts with {@code ^}. */
-    boolean anchored() {
+    public boolean anchored() {
         return pat[0] == '^';
     }
 
     /** Subject positions are 0-based from the start of the subject. */
-    int subjectLength() {
+    public int subjectLength() {
         return srcEnd - srcInit;
     }
 
@@ -99,7 +99,7 @@ final class LuaPatterns {
      * Tries the pattern, from pattern index {@code p}, at subject position {@code s} (0-based),
      * forgetting earlier captures. Returns the end of the match (0-based, exclusive) or -1.
      */
-    int match(int s, int p) {
+    public int match(int s, int p) {
         level = 0;
         try {
             int e = doMatch(srcInit + s, p);
@@ -111,7 +111,7 @@ final class LuaPatterns {
     }
 
     /** The number of captures of the last successful match. */
-    int level() {
+    public int level() {
         return level;
     }
 
@@ -119,7 +119,7 @@ final class LuaPatterns {
      * {@code push_onecapture}: capture {@code i} (0-based) of the match {@code s..e}; with no
      * captures, capture 0 is the whole match.
      */
-    LuaValue capture(int i, int s, int e) {
+    public LuaValue capture(int i, int s, int e) {
         if (i >= level) {
             if (i == 0) {
                 return LuaString.valueOf(src, srcInit + s, e - s);
@@ -140,7 +140,7 @@ final class LuaPatterns {
      * {@code push_captures}: all captures of the match {@code s..e}, or the whole match when there
      * are none and {@code wholeIfNone}.
      */
-    Varargs captures(int s, int e, boolean wholeIfNone) {
+    public Varargs captures(int s, int e, boolean wholeIfNone) {
         int n = level == 0 && wholeIfNone ? 1 : level;
         if (n == 1) {
             return capture(0, s, e);
@@ -416,7 +416,7 @@ final class LuaPatterns {
     }
 
     /** {@code %a}, {@code %d}...: the C library's ctype in the "C" locale (ASCII only). */
-    static boolean matchClass(int c, int cl) {
+    public static boolean matchClass(int c, int cl) {
         boolean res;
         switch (toLower(cl)) {
             case 'a' -> res = isAlpha(c);
@@ -436,7 +436,7 @@ final class LuaPatterns {
         return cl >= 'a' && cl <= 'z' ? res : !res;
     }
 
-    static boolean isDigit(int c) {
+    public static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }
 
