@@ -66,6 +66,20 @@ class RunCommandTest {
     }
 
     @Test
+    void realtimePacesTheBoardToTheWallClock() throws IOException {
+        Files.writeString(project.resolve("init.lua"), """
+                local n = 0
+                tmr.create():alarm(500, tmr.ALARM_AUTO, function() n = n + 1; print("tick", n) end)
+                """);
+        long started = System.nanoTime();
+        assertEquals(0, pearl("run", "--realtime", "--for", "1600ms", project.toString()), err());
+        long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(out().endsWith("> tick\t1\ntick\t2\ntick\t3\n"), out());
+        // Virtual time never runs ahead of the wall clock: three half-second ticks take 1.5 s at least.
+        assertTrue(wallMillis >= 1500, "took " + wallMillis + " ms");
+    }
+
+    @Test
     void aMissingProjectFolderIsAClearError() {
         assertEquals(2, pearl("run", project.resolve("nope").toString()));
         assertEquals("pearl run: no such project folder: " + project.resolve("nope") + "\n", err());
