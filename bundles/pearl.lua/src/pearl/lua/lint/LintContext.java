@@ -18,6 +18,7 @@ import pearl.lua.lua.Chunk;
 import pearl.lua.parser.LuaLineMap;
 import pearl.lua.scope.NameUse;
 import pearl.lua.scope.ScopeModel;
+import pearl.lua.SourceRegions;
 
 /** One file as the rules see it: its tree, its scopes, the configuration, and where to report. */
 public final class LintContext {
@@ -44,6 +45,14 @@ public final class LintContext {
 		this.firmware = firmware;
 		this.lines = new LuaLineMap(text);
 		this.findings = findings;
+	}
+
+	/**
+	 * A context for asking about a parsed file (what a name refers to, which firmware object a
+	 * value is) without linting it: editors' services use it; what would be reported is dropped.
+	 */
+	public static LintContext forQueries(String fileName, String text, pearl.lua.LuaSources.Parsed parsed, FirmwareModel firmware) {
+		return new LintContext(fileName, text, parsed.chunk(), parsed.scopes(), new LintConfig(), firmware, new Linter.Findings());
 	}
 
 	/** The file's name as the user gave it. */
@@ -112,7 +121,7 @@ public final class LintContext {
 
 	/** Reports a finding on one attribute of {@code owner} ({@code index} for a list, else -1). */
 	public void report(LintRule rule, EObject owner, EStructuralFeature feature, int index, String subject, String message) {
-		locate(owner, feature, index).ifPresent(node -> report(rule, node.getOffset(), node.getLength(), subject, message));
+		SourceRegions.of(owner, feature, index).ifPresent(node -> report(rule, node.getOffset(), node.getLength(), subject, message));
 	}
 
 	/** Reports a finding at a use of a name, about that name. */
@@ -125,7 +134,7 @@ public final class LintContext {
 	 * when another linted file sets that global.
 	 */
 	public void reportUndefinedGlobal(LintRule rule, NameUse use, String message) {
-		locate(use.owner(), use.feature(), use.index())
+		SourceRegions.of(use)
 				.ifPresent(node -> findings.addUnlessDefined(use.name(), issue(rule, node.getOffset(), node.getLength(), use.name(), message)));
 	}
 
@@ -159,13 +168,5 @@ public final class LintContext {
 				|| inline.readGlobalsAt(issue.line()).contains(issue.subject());
 		default -> false;
 		};
-	}
-
-	private static Optional<INode> locate(EObject owner, EStructuralFeature feature, int index) {
-		List<INode> nodes = NodeModelUtils.findNodesForFeature(owner, feature);
-		if (nodes.isEmpty()) {
-			return Optional.ofNullable(NodeModelUtils.findActualNodeFor(owner));
-		}
-		return Optional.of(nodes.get(index >= 0 && index < nodes.size() ? index : 0));
 	}
 }

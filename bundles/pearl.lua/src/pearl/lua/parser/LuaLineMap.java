@@ -47,6 +47,16 @@ public final class LuaLineMap {
 		return clamped - lineStarts[line(clamped) - 1] + 1;
 	}
 
+	/** The offset where 1-based {@code line} starts; past the last line, the end of the text. */
+	public int lineStart(int line) {
+		return line < 1 ? 0 : line > lineStarts.length ? length : lineStarts[line - 1];
+	}
+
+	/** The offset of 1-based {@code line} and {@code column}, clamped to the text. */
+	public int offset(int line, int column) {
+		return Math.min(length, lineStart(line) + Math.max(0, column - 1));
+	}
+
 	/** How many lines the text has, counting the one after a final line break. */
 	public int lineCount() {
 		return lineStarts.length;

@@ -1,0 +1,2 @@
+/** Quick fixes: code actions for lint findings. */
+package pearl.lua.ide.fixes;

@@ -1,0 +1,2 @@
+/** Go to definition and find references across the files of a project. */
+package pearl.lua.ide.navigation;

@@ -1,0 +1,2 @@
+/** Document symbols: the outline of a file. */
+package pearl.lua.ide.outline;
