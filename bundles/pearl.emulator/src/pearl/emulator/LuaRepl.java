@@ -19,6 +19,9 @@ import pearl.emulator.lua.LuaBytes;
  */
 public final class LuaRepl {
 
+    /** The bottom of a traceback from a REPL line, as the firmware prints it. */
+    private static final String REPL_BASE = "\n\t[C]: ?\n\t[C]: ?";
+
     /** The firmware's line buffer ({@code LUA_MAXINPUT}); a longer line wraps to its start. */
     public static final int MAX_LINE = 256;
 
@@ -134,7 +137,9 @@ public final class LuaRepl {
             }
         } catch (LuaError e) {
             board.lua().hooks().finish(e);
-            board.output("Lua error: \t" + Board.messageOf(e) + board.tracebackSuffix(e) + "\n");
+            String traceback = board.tracebackSuffix(e);
+            // the firmware runs each line from C, two C levels that end its tracebacks
+            board.output("Lua error: \t" + Board.messageOf(e) + (traceback.isEmpty() ? "" : traceback + REPL_BASE) + "\n");
         }
         prompt();
     }

@@ -203,14 +203,18 @@ public final class BaseLibrary {
         LuaValue handler = args.arg(2);
         LuaCallStack stack = hooks.stack();
         stack.boundaries++;
+        LuaCallStack.MessageHandler entry = new LuaCallStack.MessageHandler(handler, stack.boundaries);
+        stack.handlers.addLast(entry);
         try {
             return LuaValue.varargsOf(LuaValue.TRUE, call(f, LuaValue.NONE));
         } catch (LuaError e) {
             hooks.finish(e);
-            return LuaValue.varargsOf(LuaValue.FALSE, handler.call(messageOf(e)));
+            // the handler ran where the error was raised; else (raised before any Lua frame) now
+            return LuaValue.varargsOf(LuaValue.FALSE, entry.handled == e ? entry.result : handler.call(messageOf(e)));
         } catch (StackOverflowError e) {
             return LuaValue.varargsOf(LuaValue.FALSE, handler.call(LuaValue.valueOf("stack overflow")));
         } finally {
+            stack.handlers.removeLastOccurrence(entry);
             stack.boundaries--;
         }
     }

@@ -12,18 +12,30 @@ public final class DebugLibrary {
     private DebugLibrary() {
     }
 
+    /** Whether the frame is calling {@code debug.traceback} itself (the function now in {@code table}). */
+    private static boolean callsTraceback(LuaCallStack.Frame frame, LuaTable table) {
+        int i = frame.closure().p.code[frame.pc()];
+        int a = org.luaj.vm2.Lua.GETARG_A(i);
+        return a < frame.registers().length && frame.registers()[a] == table.rawget("traceback");
+    }
+
     /** Fills {@code table}; {@code registry} is the board's registry, {@code strings} lists interned strings. */
     public static void install(LuaTable table, VmHooks hooks, LuaTable registry, java.util.function.Supplier<LuaTable> strings) {
         LibraryFunction.define(table, "getregistry", args -> registry);
         LibraryFunction.define(table, "getstrings", args -> strings.get());
-        LibraryFunction.define(table, "traceback", args -> {
+        table.rawset("traceback", LibraryFunction.of("traceback", args -> {
             LuaValue message = args.arg1();
             if (!message.isnil() && !message.isstring()) {
                 return message;
             }
-            int level = LuaArgs.optInt(args, 2, 1);
-            String trace = Tracebacks.of(hooks.stack(), Math.max(level, 1));
+            int level = Math.max(LuaArgs.optInt(args, 2, 1), 1);
+            LuaCallStack stack = hooks.stack();
+            // Run as xpcall's message handler, traceback finds the library function that raised
+            // the error (error, a bad argument) still on the stack, as 5.1 does.
+            LuaCallStack.Frame innermost = stack.frame(level);
+            boolean handler = innermost != null && Tracebacks.callsLibraryFunction(innermost) && !callsTraceback(innermost, table);
+            String trace = Tracebacks.of(stack, level, handler);
             return LuaValue.valueOf(message.isnil() ? trace : message.tojstring() + "\n" + trace);
-        });
+        }));
     }
 }

@@ -1,6 +1,7 @@
 package pearl.emulator.lua;
 
 import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 
@@ -16,6 +17,13 @@ public final class LuaCallStack {
         LuaClosure closure;
         LuaValue[] registers;
         int pc;
+        /** Entered by a Lua-to-Lua tail call: 5.1 shows {@code (tail call): ?} where its caller was. */
+        boolean tailCalled;
+
+        /** Whether a tail call entered it, replacing its caller's frame. */
+        public boolean tailCalled() {
+            return tailCalled;
+        }
 
         /** The function running in this frame. */
         public LuaClosure closure() {
@@ -65,8 +73,29 @@ public final class LuaCallStack {
      */
     Frame topFrame;
     int[] topCode;
+    /** A TAILCALL to a Lua function has run; the next frame pushed is its callee. */
+    boolean pendingTailCall;
     /** Java calls into Lua (pcall...) now active: 5.1 cannot yield across them. */
     int boundaries;
+
+    /**
+     * An {@code xpcall}'s message handler, run where the error is raised (as 5.1 runs it, with
+     * the failing frames still on the stack) when no {@code pcall} opened since catches it.
+     */
+    static final class MessageHandler {
+        final LuaValue function;
+        final int boundary;
+        LuaError handled;
+        LuaValue result;
+
+        MessageHandler(LuaValue function, int boundary) {
+            this.function = function;
+            this.boundary = boundary;
+        }
+    }
+
+    /** The active xpcalls' handlers, innermost last. */
+    final java.util.ArrayDeque<MessageHandler> handlers = new java.util.ArrayDeque<>();
 
     void push(LuaClosure closure, LuaValue[] registers) {
         tailValid = false;
@@ -80,6 +109,8 @@ public final class LuaCallStack {
         f.closure = closure;
         f.registers = registers;
         f.pc = 0;
+        f.tailCalled = pendingTailCall;
+        pendingTailCall = false;
         depth++;
         topFrame = f;
         topCode = closure.p.code;
@@ -110,6 +141,7 @@ public final class LuaCallStack {
         tail.closure = from.closure;
         tail.registers = from.registers;
         tail.pc = from.pc;
+        tail.tailCalled = from.tailCalled;
         tailValid = true;
     }
 

@@ -159,7 +159,9 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
             // LuaJ would find out only after leaving this frame; 5.1 reports it here
             throw new LuaError("attempt to call " + f.typename());
         }
-        if (!(f instanceof LuaClosure)) {
+        if (f instanceof LuaClosure) {
+            stack.pendingTailCall = true;
+        } else {
             stack.tailCall(frame);
         }
     }
@@ -233,12 +235,16 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
             return;
         }
         LuaCallStack stack = stack();
-        if (lastError != error) {
+        boolean first = lastError != error;
+        if (first) {
             lastError = error;
-            lastTraceback = Tracebacks.of(stack, 1);
+            lastTraceback = Tracebacks.of(stack, 1, true);
         }
         if (error instanceof ErrorValue) {
             Lua51Hooks.setMessage(error, error.getMessage());
+            if (first) {
+                runMessageHandler(stack, error);
+            }
             return;
         }
         LuaCallStack.Frame frame = stack.innermost();
@@ -258,6 +264,23 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         int line = lines != null && pc >= 0 && pc < lines.length ? lines[pc] : -1;
         String where = line < 0 ? "" : ChunkNames.shortSource(closure.p.source) + ":" + line + ": ";
         Lua51Hooks.setMessage(error, where + message);
+        if (first) {
+            runMessageHandler(stack, error);
+        }
+    }
+
+    /** Runs the innermost xpcall's handler on the error's final message, if no pcall opened since catches it first. */
+    private void runMessageHandler(LuaCallStack stack, LuaError error) {
+        LuaCallStack.MessageHandler handler = stack.handlers.peekLast();
+        if (handler == null || handler.boundary != stack.boundaries || handler.handled != null) {
+            return;
+        }
+        try {
+            handler.result = handler.function.call(BaseLibrary.messageOf(error));
+            handler.handled = error;
+        } catch (LuaError inHandler) {
+            // left to xpcall, which runs the handler again after unwinding
+        }
     }
 
     /**

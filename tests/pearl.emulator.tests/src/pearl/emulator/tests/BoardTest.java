@@ -49,10 +49,21 @@ class BoardTest {
                 tmr.create():alarm(1000, tmr.ALARM_SINGLE, handler)
                 """);
         String out = b.run(2900);
-        assertTrue(out.contains("> init.lua:2: sensor failed\nstack traceback:\n\tinit.lua:2: in function <init.lua:1>\n"), out);
+        assertTrue(out.contains("> init.lua:2: sensor failed\nstack traceback:\n\t[C]: in function 'error'\n\tinit.lua:2: in function <init.lua:1>\n"), out);
         assertEquals(List.of(), b.reboots, "not yet: the restart comes 2 s after the error");
         b.run(200);
         assertEquals(List.of("panic: init.lua:2: sensor failed"), b.reboots);
+    }
+
+    @Test
+    void aReplErrorPrintsLuaErrorWithTheFirmwaresTraceback() {
+        TestBoards b = new TestBoards(null);
+        b.run(100);
+        b.board.uart().receive("t = {}\r\nt.open('x')\r\n");
+        String out = b.run(100);
+        // the reference's own example of a REPL error: message, traceback, two C levels, prompt
+        assertTrue(out.contains("Lua error: \tstdin:1: attempt to call field 'open' (a nil value)\nstack traceback:\n"
+                + "\tstdin:1: in main chunk\n\t[C]: ?\n\t[C]: ?\n> "), out);
     }
 
     @Test
