@@ -57,13 +57,12 @@ final class VariableHover {
 					+ ": a misspelt name, or a global some other code must set first?");
 			return text.toString();
 		}
-		text.paragraph(definitions.size() == 1 ? "Assigned in" : "Assigned in " + definitions.size() + " places");
 		for (GlobalSites.Site site : definitions.subList(0, Math.min(MAX_SITES, definitions.size()))) {
-			text.paragraph(Markdown.inline(fileName(project, site.document()) + ":" + site.line()));
+			text.paragraph("Set at " + Markdown.inline(fileName(project, site.document()) + ":" + site.line()) + ":");
 			site.range().ifPresent(range -> text.code(sourceLine(site.document(), range.offset())));
 		}
 		if (definitions.size() > MAX_SITES) {
-			text.paragraph("… and " + (definitions.size() - MAX_SITES) + " more");
+			text.paragraph("… and set at " + (definitions.size() - MAX_SITES) + " more places.");
 		}
 		boolean read = GlobalSites.uses(document, project, name).stream().anyMatch(site -> site.use().access() == NameUse.Access.READ);
 		if (!read) {
@@ -78,7 +77,7 @@ final class VariableHover {
 		case LOCAL_FUNCTION -> "local function";
 		case PARAMETER -> "parameter";
 		case FOR_VARIABLE -> "loop variable";
-		case SELF -> "self";
+		case SELF -> "method receiver";
 		};
 	}
 

@@ -12,6 +12,7 @@ import pearl.lua.firmware.FirmwareModel;
 import pearl.lua.ide.hover.HoverInfo;
 import pearl.lua.ide.hover.LuaHovers;
 import pearl.lua.ide.model.LuaDocument;
+import pearl.lua.ide.model.LuaProject;
 import pearl.lua.ide.model.TextRange;
 
 /** Hovers on a NodeMCU project: firmware documentation, locals and upvalues, globals across files. */
@@ -77,6 +78,25 @@ class HoverTest {
 	}
 
 	@Test
+	void whatTheBoardLacksSaysWhatToUseInstead() {
+		Documents.AtCaret at = Documents.withCaret("log.lua", "local f = io.op|en(\"log.txt\", \"a\")\n");
+		String open = hovers.hover(at.document(), null, at.caret()).orElseThrow().markdown();
+		assertContains("**Not on NodeMCU**", open);
+		assertContains("file.open", open);
+	}
+
+	@Test
+	void methodReceiverAndLocalFunctionUsedAsUpvalue() {
+		Documents.AtCaret at = Documents.withCaret("app.lua", "local M = {}\nfunction M:start()\n  sel|f.running = true\nend\nreturn M\n");
+		String self = hovers.hover(at.document(), null, at.caret()).orElseThrow().markdown();
+		assertContains("**method receiver** `self` of the function at line 2", self);
+		assertContains("```lua\nfunction M:start()\n```", self);
+
+		String report = hover(files.app, HoverNavProject.at(files.app, "report(conn"));
+		assertContains("**upvalue** `report`: the local function declared on line 4, captured by the function at line 17", report);
+	}
+
+	@Test
 	void firmwareGlobalShowsItsDoc() {
 		Documents.AtCaret at = Documents.withCaret("init.lua", "pri|nt(\"booting\")\n");
 		String print = hovers.hover(at.document(), null, at.caret()).orElseThrow().markdown();
@@ -117,6 +137,12 @@ class HoverTest {
 		assertContains("`init.lua:2`", config);
 		assertContains("```lua\nconfig = { ssid = \"home\", interval = 5000 }\n```", config);
 		assertFalse(config.contains("Never"), config);
+
+		LuaProject project = Documents.project("init.lua", "led = 4\ndofile(\"blink.lua\")\n", "blink.lua",
+				"if not led then led = 0 end\ngpio.mode(led, gpio.OUTPUT)\n");
+		LuaDocument blink = project.document("/project/blink.lua").orElseThrow();
+		String led = hovers.hover(blink, project, HoverNavProject.at(blink, "led")).orElseThrow().markdown();
+		assertContains("Set at `blink.lua:1`:\n\n```lua\nif not led then led = 0 end\n```\n\nSet at `init.lua:1`:\n\n```lua\nled = 4\n```", led);
 	}
 
 	@Test
