@@ -37,11 +37,12 @@ final class VariableHover {
 		} else {
 			text.paragraph("**" + kind(local) + "** " + name + origin(document, local));
 			List<Integer> capturedBy = capturingFunctionLines(document, local);
-			if (!capturedBy.isEmpty()) {
-				String lines = capturedBy.size() == 1 ? "the function at line " + capturedBy.get(0)
-						: "the functions at lines " + capturedBy.subList(0, capturedBy.size() - 1).stream().map(String::valueOf)
-								.collect(Collectors.joining(", ")) + " and " + capturedBy.get(capturedBy.size() - 1);
-				text.paragraph("Captured by " + lines + ": it stays alive as long as " + (capturedBy.size() == 1 ? "that function does." : "they do."));
+			if (capturedBy.size() == 1) {
+				text.paragraph("Captured by the function at line " + capturedBy.get(0) + ": it stays alive as long as that function does.");
+			} else if (capturedBy.size() > 1) {
+				String allButLast = capturedBy.subList(0, capturedBy.size() - 1).stream().map(String::valueOf).collect(Collectors.joining(", "));
+				text.paragraph("Captured by the functions at lines " + allButLast + " and " + capturedBy.get(capturedBy.size() - 1)
+						+ ": it stays alive as long as they do.");
 			}
 		}
 		document.declarationRange(local).ifPresent(range -> text.code(sourceLine(document, range.offset())));
