@@ -47,6 +47,7 @@ public final class LuaEditorFacts {
 	 * A line after which the next is indented: outside a leading comment, it has {@code function},
 	 * {@code then}, {@code do}, {@code repeat} or {@code else} with no {@code end} or {@code until}
 	 * after it, or an opening bracket with no closing bracket after it (before any trailing comment).
+	 * Line by line, as editors apply it: a keyword inside a string literal counts too.
 	 */
 	public static final String INCREASE_INDENT_REGEX = "^(?!\\s*--)"
 			+ "(?:(?:(?!--).)*?\\b(?:function|then|do|repeat|else)\\b(?!(?:(?!--).)*\\b(?:end|until)\\b)"

@@ -15,7 +15,8 @@ import pearl.lua.ide.model.TextRange;
  *                  object it holds ({@code tmr.timer}) when known; else empty
  * @param range     the whole declaration (statement or function), for the editor's "where am I"
  * @param selection the name inside {@code range}, to select when the entry is chosen
- * @param children  entries inside this one, in source order
+ * @param children  entries inside this one, in source order; a function's children lie inside its
+ *                  range, a table's may come after it ({@code function M.f()} further down the file)
  */
 public record OutlineSymbol(String name, Kind kind, String detail, TextRange range, TextRange selection, List<OutlineSymbol> children) {
 

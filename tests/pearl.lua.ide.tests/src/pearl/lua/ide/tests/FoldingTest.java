@@ -12,6 +12,7 @@ import pearl.lua.ide.folding.FoldingRegion;
 import pearl.lua.ide.folding.FoldingRegion.Kind;
 import pearl.lua.ide.folding.LuaEditorFacts;
 import pearl.lua.ide.folding.LuaFolding;
+import pearl.lua.ide.model.LuaDocument;
 
 /** Folding of NodeMCU files, and the bracket, comment and indentation facts editors are given. */
 class FoldingTest {
@@ -87,6 +88,31 @@ class FoldingTest {
 		}
 		List<FoldingRegion> regions = folding.regions(Documents.parse("app.lua", "-- header\n-- more\nlocal function f()\n  print(1)\n  print(2)\n"));
 		assertTrue(regions.contains(new FoldingRegion(1, 2, Kind.COMMENT)), regions.toString());
+	}
+
+	@Test
+	void everyPrefixOfAFileWhileTypingGivesRegionsWithinIt() {
+		String file = """
+				--[[ app.lua
+				]]
+				local srv = net.createServer(net.TCP, 30)
+				srv:listen(80, function(conn)
+				  conn:on("receive", function(sck, data)
+				    if data:find("GET") then
+				      sck:send("ok")
+				    else
+				      sck:close()
+				    end
+				  end)
+				end)
+				""";
+		for (int end = 0; end <= file.length(); end++) {
+			LuaDocument document = Documents.parse("app.lua", file.substring(0, end));
+			for (FoldingRegion region : folding.regions(document)) {
+				assertTrue(region.startLine() >= 1 && region.startLine() < region.endLine() && region.endLine() <= document.lines().lineCount(),
+						region + " in " + document.text());
+			}
+		}
 	}
 
 	@Test

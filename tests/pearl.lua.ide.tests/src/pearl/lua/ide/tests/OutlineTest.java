@@ -144,6 +144,33 @@ class OutlineTest {
 		}
 	}
 
+	@Test
+	void everyPrefixOfAFileWhileTypingGivesSelectionsInsideTheirRanges() {
+		for (String file : List.of(SENSOR_MODULE, TCP_SERVER)) {
+			for (int end = 0; end <= file.length(); end++) {
+				LuaDocument document = Documents.parse("app.lua", file.substring(0, end));
+				assertNested(outline.symbols(document), document.text().length());
+			}
+		}
+	}
+
+	/**
+	 * What LSP requires of document symbols: the selection inside the range; and a function's
+	 * children inside it (a table's children may come later in the file: {@code function M.f()}).
+	 */
+	private static void assertNested(List<OutlineSymbol> symbols, int length) {
+		for (OutlineSymbol symbol : symbols) {
+			assertTrue(symbol.range().offset() >= 0 && symbol.range().end() <= length, symbol.toString());
+			assertTrue(symbol.selection().offset() >= symbol.range().offset() && symbol.selection().end() <= symbol.range().end(), symbol.toString());
+			boolean function = symbol.kind() == Kind.FUNCTION || symbol.kind() == Kind.METHOD;
+			for (OutlineSymbol child : symbol.children()) {
+				assertTrue(!function || child.range().offset() >= symbol.range().offset() && child.range().end() <= symbol.range().end(),
+						child + " in " + symbol.name());
+			}
+			assertNested(symbol.children(), length);
+		}
+	}
+
 	private static List<String> names(List<OutlineSymbol> symbols) {
 		return symbols.stream().map(OutlineSymbol::name).toList();
 	}

@@ -144,6 +144,18 @@ class SemanticHighlightingTest {
 		h.expect("tmr", 0, TokenType.FIRMWARE_MODULE, TokenModifier.READONLY);
 	}
 
+	@Test
+	void everyPrefixOfAFileWhileTypingGivesOrderedNames() {
+		for (int end = 0; end <= APP.length(); end++) {
+			LuaDocument document = Documents.parse("app.lua", APP.substring(0, end));
+			int previousEnd = 0;
+			for (HighlightedRange range : highlighter.highlight(document)) {
+				assertTrue(range.range().offset() >= previousEnd && range.range().end() <= document.text().length());
+				previousEnd = range.range().end();
+			}
+		}
+	}
+
 	/** A document's highlights, looked up by the n-th occurrence of a name (as a whole word). */
 	private record Highlights(LuaDocument document, List<HighlightedRange> ranges) {
 
