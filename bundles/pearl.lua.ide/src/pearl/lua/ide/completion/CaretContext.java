@@ -67,9 +67,12 @@ record CaretContext(Position position, int wordStart, String prefix, List<Step> 
 	/** Keywords that may end an expression, after which a new statement may start. */
 	private static final Set<String> ENDS_EXPRESSION = Set.of("true", "false", "nil", "end", "...", ")", "]", "}");
 
-	/** Reads the context of {@code caret} in {@code text}. */
-	static CaretContext at(String text, int caret) {
-		List<Token> tokens = LuaTokens.before(text, caret);
+	/**
+	 * Reads the context of {@code caret} in {@code text}, from the tokens between {@code from} (a
+	 * token boundary not far before the caret, so that the cost does not grow with the file) and the caret.
+	 */
+	static CaretContext at(String text, int from, int caret) {
+		List<Token> tokens = LuaTokens.between(text, from, caret);
 		int last = tokens.size() - 1;
 		Token lastToken = last >= 0 ? tokens.get(last) : null;
 		if (lastToken != null && lastToken.end() == caret) {

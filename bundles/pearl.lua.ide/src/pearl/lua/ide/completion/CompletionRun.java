@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
 import pearl.lua.firmware.FirmwareConstant;
 import pearl.lua.firmware.FirmwareField;
 import pearl.lua.firmware.FirmwareFunction;
@@ -51,7 +55,7 @@ final class CompletionRun {
 	}
 
 	List<CompletionProposal> proposals() {
-		context = CaretContext.at(document.text(), caret);
+		context = CaretContext.at(document.text(), scanStart(), caret);
 		replace = new TextRange(context.wordStart(), caret - context.wordStart());
 		switch (context.position()) {
 		case NAME -> names();
@@ -63,6 +67,20 @@ final class CompletionRun {
 		}
 		}
 		return out;
+	}
+
+	/** How far back to read tokens: enough for any receiver expression worth completing after. */
+	private static final int LOOK_BACK = 4000;
+
+	/** A token boundary about {@link #LOOK_BACK} characters before the caret, from the parser's tokens. */
+	private int scanStart() {
+		INode root = document.rootNode();
+		if (root == null || caret <= LOOK_BACK) {
+			return 0;
+		}
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(root, caret - LOOK_BACK);
+		// the parser lexed the same text before the caret, so its tokens start where a scan would
+		return leaf == null ? 0 : leaf.getTotalOffset();
 	}
 
 	private boolean matches(String label) {

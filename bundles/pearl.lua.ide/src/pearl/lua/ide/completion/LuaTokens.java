@@ -43,10 +43,15 @@ final class LuaTokens {
 	private LuaTokens() {
 	}
 
-	/** The tokens of {@code text} up to {@code end}, without white space and with comments only when the caret is in one. */
-	static List<Token> before(String text, int end) {
+	/**
+	 * The tokens of {@code text} from {@code from} up to {@code end}, without white space and with
+	 * comments only when the caret is in one. {@code from} must be where a token starts.
+	 */
+	static List<Token> between(String text, int from, int end) {
+		// the stream ends at the caret: a string closed only after it is still open here
+		ANTLRStringStream in = new ANTLRStringStream(text.toCharArray(), end);
+		in.seek(from);
 		String prefix = text.substring(0, end);
-		ANTLRStringStream in = new ANTLRStringStream(prefix);
 		List<Token> tokens = new ArrayList<>();
 		while (in.index() < prefix.length()) {
 			int start = in.index();

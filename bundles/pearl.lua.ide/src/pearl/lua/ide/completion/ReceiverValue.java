@@ -25,6 +25,7 @@ import pearl.lua.lua.LocalName;
 import pearl.lua.lua.ParenthesizedExpression;
 import pearl.lua.lua.StringLiteral;
 import pearl.lua.scope.LocalVariable;
+import pearl.lua.scope.NameUse;
 
 /**
  * What the expression before a {@code .} or {@code :} is, as far as completion can tell: a
@@ -67,7 +68,9 @@ sealed interface ReceiverValue {
 		String name = ((Name) step).name();
 		Optional<LocalVariable> local = locals.named(name);
 		if (local.isEmpty()) {
-			Optional<ObjectType> type = document.queries().objectTypeOfGlobal(name);
+			// only a global the file sets can hold an object (`srv = net.createServer()`)
+			boolean set = document.scopes().globalUses().stream().anyMatch(u -> u.access() == NameUse.Access.WRITE && name.equals(u.name()));
+			Optional<ObjectType> type = set ? document.queries().objectTypeOfGlobal(name) : Optional.empty();
 			return type.isPresent() ? new FirmwareObject(type.get()) : new Path(name);
 		}
 		Optional<ObjectType> type = document.queries().objectTypeOf(local.get());

@@ -82,7 +82,11 @@ final class VisibleLocals {
 		if (root == null || caret == 0) {
 			return null;
 		}
+		// the last token before the caret: white space at the end of an unfinished file belongs to no function
 		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(root, caret - 1);
+		while (leaf != null && leaf.isHidden() && leaf.getOffset() > 0) {
+			leaf = NodeModelUtils.findLeafNodeAtOffset(root, leaf.getOffset() - 1);
+		}
 		EObject element = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
 		for (EObject e = element; e != null; e = e.eContainer()) {
 			if (e instanceof FunctionBody body) {

@@ -31,11 +31,11 @@ public final class CompletionBenchmark {
 		System.out.printf("file: %d lines, %d characters%n", file.split("\n", -1).length, file.length());
 		LuaSources sources = Documents.sources();
 		FirmwareModel firmware = FirmwareModel.load();
-		int middle = file.indexOf("local function handler_89(");
+		int middle = file.indexOf("local function serve_89(");
 		int late = file.indexOf("local function report_163(");
 		measure(sources, firmware, "after `tmr.` (middle of the file)", file, bodyOf(file, middle), "tmr.");
 		measure(sources, firmware, "after `t:` (a timer local)", file, bodyOf(file, middle), "local t = tmr.create()\n  t:");
-		measure(sources, firmware, "after `sck:` (a receive callback's socket)", file, file.indexOf("sck:send", middle), "sck:");
+		measure(sources, firmware, "after `sck:` (a receive callback's socket)", file, file.lastIndexOf('\n', file.indexOf("sck:send", middle)) + 1, "    sck:");
 		measure(sources, firmware, "bare prefix `se`", file, bodyOf(file, late), "se");
 		measure(sources, firmware, "empty prefix at a statement start", file, bodyOf(file, late), "");
 	}
@@ -64,8 +64,17 @@ public final class CompletionBenchmark {
 			proposals = result.size();
 		}
 		Arrays.sort(nanos);
-		System.out.printf("%-45s median %6.2f ms   p90 %6.2f ms   max %6.2f ms   (%d proposals; full parse %.0f ms)%n", name, nanos[RUNS / 2] / 1e6,
-				nanos[RUNS * 9 / 10] / 1e6, nanos[RUNS - 1] / 1e6, proposals, parseNanos / 1e6);
+		// the same document again: what is left once the document's queries (shared with the
+		// other services of this version) exist
+		long[] warm = new long[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			long start = System.nanoTime();
+			completions.complete(parsed, null, caret);
+			warm[i] = System.nanoTime() - start;
+		}
+		Arrays.sort(warm);
+		System.out.printf("%-45s median %6.2f ms   p90 %6.2f ms   (same document: median %5.2f ms)   %3d proposals; full parse %.0f ms%n", name,
+				nanos[RUNS / 2] / 1e6, nanos[RUNS * 9 / 10] / 1e6, warm[RUNS / 2] / 1e6, proposals, parseNanos / 1e6);
 	}
 
 	/** The same parse in a new document, as after a keystroke: no cached queries or line map. */
@@ -100,13 +109,17 @@ public final class CompletionBenchmark {
 
 					""", i);
 			case 1 -> String.format("""
-					local function handler_%1$d(conn)
-					  conn:on("receive", function(sck, request)
-					    local path = request:match("GET (%%S+)") or "/"
-					    local body = string.format("<p>%%s: %%d readings, heap %%d</p>", path, #readings, node.heap())
-					    sck:send("HTTP/1.0 200 OK\\r\\nContent-Type: text/html\\r\\n\\r\\n" .. body)
+					local function serve_%1$d(port)
+					  local srv = net.createServer(30)
+					  srv:listen(port, function(conn)
+					    conn:on("receive", function(sck, request)
+					      local path = request:match("GET (%%S+)") or "/"
+					      local body = string.format("<p>%%s: %%d readings, heap %%d</p>", path, #readings, node.heap())
+					      sck:send("HTTP/1.0 200 OK\\r\\nContent-Type: text/html\\r\\n\\r\\n" .. body)
+					    end)
+					    conn:on("sent", function(sck) sck:close() end)
 					  end)
-					  conn:on("sent", function(sck) sck:close() end)
+					  return srv
 					end
 
 					""", i);
@@ -144,7 +157,7 @@ public final class CompletionBenchmark {
 			count += part.split("\n", -1).length - 1;
 			i++;
 		}
-		parts.add("local srv = net.createServer(30)\nsrv:listen(config.port, handler_1)\n");
+		parts.add("local server = serve_1(config.port)\n");
 		return String.join("", parts);
 	}
 }

@@ -225,6 +225,14 @@ class CompletionTest {
 		CompletionProposal greeting = get(complete(text), "greeting");
 		assertEquals(Kind.LOCAL, greeting.kind());
 		assertOffers(complete("local srv = net.createServer(30)\nsrv:listen(80, function(conn)\n  local greeting = \"hi\"\n  conn:|"), "send");
+		// an unfinished if inside an unfinished function
+		List<CompletionProposal> inIf = complete("local function check(pin)\n  if gpio.read(pin) == 1 then\n    local lit = true\n    |");
+		assertEquals(Kind.LOCAL, get(inIf, "lit").kind());
+		assertEquals(Kind.PARAMETER, get(inIf, "pin").kind());
+		// a closed else branch does not leak into the code after the if
+		assertLacks(complete("if node.heap() > 1000 then\n  local big = 1\nelse\n  local small = 2\nend\n|"), "big", "small");
+		assertOffers(complete("if node.heap() > 1000 then\n  local big = 1\nelse\n  |\nend\n"), "if");
+		assertLacks(complete("if node.heap() > 1000 then\n  local big = 1\nelse\n  |\nend\n"), "big");
 		// the unfinished function in the middle of a file
 		assertEquals(Kind.PARAMETER, get(complete("local function handler(sock, data)\n  so|\nlocal x = 1\n"), "sock").kind());
 	}
@@ -309,6 +317,19 @@ class CompletionTest {
 		assertTrue(complete("--[[ a long\n comment tmr.| ]]").isEmpty());
 		assertTrue(complete("local x = 12|").isEmpty());
 		assertTrue(complete("local t = tmr.create()\nx:|").isEmpty()); // unknown receiver
+	}
+
+	@Test
+	void worksFarDownALongFile() {
+		StringBuilder filler = new StringBuilder();
+		for (int i = 0; i < 300; i++) {
+			filler.append("local sample").append(i).append(" = adc.read(0) + tmr.now()\n");
+		}
+		assertOffers(complete("local early = 1\n" + filler + "tmr.|"), "create");
+		assertEquals(Kind.LOCAL, get(complete("local early = 1\n" + filler + "ear|"), "early").kind());
+		// a long comment or string opened far above the caret still holds it
+		assertTrue(complete("--[[ notes\n" + filler + "tmr.|\n]]").isEmpty());
+		assertTrue(complete("local page = [[\n" + filler + "tmr.|\n]]").isEmpty());
 	}
 
 	@Test
