@@ -105,10 +105,27 @@ public final class LintContext {
 
 	/** The firmware object type of an expression's value ({@code tmr.timer} for a local set from {@code tmr.create()}), if known. */
 	public Optional<ObjectType> objectTypeOf(EObject expression) {
+		return objectTypes().of(expression);
+	}
+
+	/**
+	 * The firmware object type of a local's value, by the same rules as {@link #objectTypeOf(EObject)}:
+	 * for completion after {@code t:} where the text being typed has no syntax element yet.
+	 */
+	public Optional<ObjectType> objectTypeOf(pearl.lua.scope.LocalVariable local) {
+		return objectTypes().localValue(local);
+	}
+
+	/** The firmware object type of a global the file sets exactly once, as {@link #objectTypeOf(EObject)} finds it. */
+	public Optional<ObjectType> objectTypeOfGlobal(String name) {
+		return objectTypes().globalValue(name);
+	}
+
+	private ObjectTypes objectTypes() {
 		if (objectTypes == null) {
 			objectTypes = new ObjectTypes(this);
 		}
-		return objectTypes.of(expression);
+		return objectTypes;
 	}
 
 	/** Reports a finding of {@code rule} on the whole of {@code object}, about {@code subject} (or null). */

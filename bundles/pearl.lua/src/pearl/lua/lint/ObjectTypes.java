@@ -80,7 +80,7 @@ final class ObjectTypes {
 	}
 
 	/** A local's type: that of its only value, or the object its callback is registered on. */
-	private Optional<ObjectType> localValue(LocalVariable local) {
+	Optional<ObjectType> localValue(LocalVariable local) {
 		if (local.uses().stream().anyMatch(u -> u.access() == NameUse.Access.WRITE)) {
 			return Optional.empty(); // reassigned: no single value to go by
 		}
@@ -108,7 +108,7 @@ final class ObjectTypes {
 	}
 
 	/** A global's type: that of its value when the file sets it exactly once. */
-	private Optional<ObjectType> globalValue(String name) {
+	Optional<ObjectType> globalValue(String name) {
 		List<NameUse> writes = context.scopes().globalUses().stream()
 				.filter(u -> u.name().equals(name) && u.access() == NameUse.Access.WRITE).toList();
 		if (writes.size() != 1 || !(writes.get(0).owner() instanceof NameReference target)
