@@ -176,6 +176,37 @@ class FormatterTest {
 	}
 
 	@Test
+	void indentsMultiLineArgumentsTablesAndContinuedExpressionsOneLevel() {
+		String text = """
+				print(string.format("%d bytes free, ip %s",
+				node.heap(),
+				wifi.sta.getip()))
+				local reply = "HTTP/1.1 200 OK\\r\\n" ..
+				"Content-Type: text/html\\r\\n\\r\\n"
+				if wifi.sta.status() == wifi.STA_GOTIP
+				and node.heap() > 8000 then
+				mqttClient = mqtt.Client("esp", 120)
+				end
+				local pins = { led = 4,
+				button = 3 }
+				""";
+		String expected = """
+				print(string.format("%d bytes free, ip %s",
+				  node.heap(),
+				  wifi.sta.getip()))
+				local reply = "HTTP/1.1 200 OK\\r\\n" ..
+				  "Content-Type: text/html\\r\\n\\r\\n"
+				if wifi.sta.status() == wifi.STA_GOTIP
+				  and node.heap() > 8000 then
+				  mqttClient = mqtt.Client("esp", 120)
+				end
+				local pins = { led = 4,
+				  button = 3 }
+				""";
+		assertEquals(expected, format(text));
+	}
+
+	@Test
 	void usesTabsWhenAskedTo() {
 		String text = "function f()\nif true then\nreturn 1\nend\nend\n";
 		assertEquals("function f()\n\tif true then\n\t\treturn 1\n\tend\nend\n", TextEdit.apply(text, edits(text, new FormatOptions(4, false))));
