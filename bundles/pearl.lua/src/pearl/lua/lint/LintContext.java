@@ -128,6 +128,19 @@ public final class LintContext {
 		return objectTypes;
 	}
 
+	/**
+	 * The firmware object a callback registered on an object ({@code t:alarm(ms, mode, fn)},
+	 * {@code sck:on("receive", fn)}) gets as its first argument: that object for most, the new
+	 * connection for a server's {@code listen}; empty when {@code callback} is not registered on
+	 * an object of a known type.
+	 */
+	public Optional<ObjectType> callbackArgumentType(pearl.lua.lua.FunctionBody callback) {
+		if (objectTypes == null) {
+			objectTypes = new ObjectTypes(this);
+		}
+		return objectTypes.callbackOwner(callback);
+	}
+
 	/** Reports a finding of {@code rule} on the whole of {@code object}, about {@code subject} (or null). */
 	public void report(LintRule rule, EObject object, String subject, String message) {
 		INode node = NodeModelUtils.findActualNodeFor(object);

@@ -96,7 +96,8 @@ final class ObjectTypes {
 		return Optional.empty();
 	}
 
-	private Optional<ObjectType> callbackOwner(FunctionBody function) {
+	/** What a callback registered on an object gets as its first argument: the object, or what its type hands out. */
+	Optional<ObjectType> callbackOwner(FunctionBody function) {
 		if (function.eContainer() instanceof FunctionExpression callback && callback.eContainer() instanceof Arguments arguments
 				&& arguments.eContainer() instanceof MethodCall registration) {
 			return of(registration.getReceiver()).flatMap(owner -> {
