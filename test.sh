@@ -6,7 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 # xvfb/xauth: the workbench tests' display; libgtk-3-0: SWT; x11-utils: the launch test looks for
-# the IDE window; socat: pseudo-terminal pairs for the serial tests; lua-corpus.packages: luac5.1
+# the IDE window; socat: pseudo-terminal pairs for the serial tests; neovim: the LSP client that
+# tests `pearl lsp`; lua-corpus.packages: luac5.1
 # and Debian's Lua libraries, the reference compiler and corpus of the parser's conformance test.
-releng/scripts/ensure-packages.sh xvfb xauth libgtk-3-0 x11-utils socat $(cat releng/scripts/lua-corpus.packages)
+releng/scripts/ensure-packages.sh xvfb xauth libgtk-3-0 x11-utils socat neovim $(cat releng/scripts/lua-corpus.packages)
 xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B -ntp clean verify "$@"

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +39,16 @@ public final class LuaSources {
 	 * A parsed file: its tree (partial when there are errors) and its syntax errors, first one
 	 * first. The first is the one {@code luac} would report; later ones come from the parser's
 	 * recovery and are less certain. {@code scopes} binds its names (as far as a partial tree goes).
+	 * {@code elements} is every element of the tree in source order, walked once for all who need
+	 * it (EMF's tree walk is not cheap).
 	 */
-	public record Parsed(Chunk chunk, XtextResource resource, List<LuaSyntaxError> syntaxErrors, ScopeModel scopes) {
+	public record Parsed(Chunk chunk, XtextResource resource, List<LuaSyntaxError> syntaxErrors, ScopeModel scopes, List<EObject> elements) {
 	}
 
 	private final Injector injector;
 
 	/** Uses the given Lua language injector. */
+	@com.google.inject.Inject
 	public LuaSources(Injector injector) {
 		this.injector = injector;
 	}
@@ -87,17 +89,33 @@ public final class LuaSources {
 		return parsed(resource.getURI().toFileString(), text, resource);
 	}
 
+	/**
+	 * The parse of a resource Xtext already loaded (an editor's or a language server's): its
+	 * syntax errors as {@code luac} reports them, and its scopes.
+	 */
+	public static Parsed of(XtextResource resource) {
+		String text = resource.getParseResult() == null ? "" : resource.getParseResult().getRootNode().getText();
+		String fileName = resource.getURI().isFile() ? resource.getURI().toFileString() : resource.getURI().toString();
+		return parsed(fileName, text, resource);
+	}
+
 	private static Parsed parsed(String fileName, String text, XtextResource resource) {
 		Chunk chunk = resource.getContents().isEmpty() ? null : (Chunk) resource.getContents().get(0);
 		ScopeModel scopes = ScopeAnalysis.analyze(chunk); // once, for the limit checks and for the linter
-		return new Parsed(chunk, resource, syntaxErrors(fileName, text, resource, scopes), scopes);
+		List<EObject> elements = new ArrayList<>();
+		if (chunk != null) {
+			chunk.eAllContents().forEachRemaining(elements::add);
+		}
+		List<EObject> all = java.util.Collections.unmodifiableList(elements);
+		return new Parsed(chunk, resource, syntaxErrors(fileName, text, resource, scopes, all), scopes, all);
 	}
 
 	/** Syntax errors in the order Lua meets them: each at an offset, with luac's line. */
 	private record Found(int order, int offset, String message) {
 	}
 
-	private static List<LuaSyntaxError> syntaxErrors(String fileName, String text, XtextResource resource, ScopeModel scopes) {
+	private static List<LuaSyntaxError> syntaxErrors(String fileName, String text, XtextResource resource, ScopeModel scopes,
+			List<EObject> elements) {
 		List<Found> found = new ArrayList<>();
 		Optional<LuaLexicalScanner.LexicalError> lexical = LuaLexicalScanner.firstError(text);
 		lexical.ifPresent(e -> found.add(new Found(e.tokenStart(), e.offset(), e.message())));
@@ -122,8 +140,8 @@ public final class LuaSources {
 			};
 			EObject root = resource.getContents().get(0);
 			SyntaxChecks.limits((Chunk) root, scopes, acceptor);
-			for (Iterator<EObject> all = root.eAllContents(); all.hasNext();) {
-				SyntaxChecks.check(all.next(), acceptor);
+			for (EObject element : elements) {
+				SyntaxChecks.check(element, acceptor);
 			}
 		}
 		found.sort(Comparator.comparingInt(Found::order));

@@ -30,14 +30,18 @@ public final class LintContext {
 	private final LuaLineMap lines;
 	private final Linter.Findings findings;
 	private final FirmwareModel firmware;
-	private final InlineOptions inline;
+	private final String text;
+	private InlineOptions inline; // read when the first finding is reported: queries never need it
 	private ObjectTypes objectTypes;
 	private List<PathUse> pathUses;
-	private List<EObject> elements;
+	private final List<EObject> elements;
 
-	LintContext(String fileName, String text, Chunk chunk, ScopeModel scopes, LintConfig config, FirmwareModel firmware,
+	LintContext(String fileName, String text, pearl.lua.LuaSources.Parsed parsed, LintConfig config, FirmwareModel firmware,
 			Linter.Findings findings) {
-		this.inline = InlineOptions.parse(text);
+		this.elements = parsed.elements();
+		Chunk chunk = parsed.chunk();
+		ScopeModel scopes = parsed.scopes();
+		this.text = text;
 		this.fileName = fileName;
 		this.chunk = chunk;
 		this.scopes = scopes;
@@ -52,7 +56,7 @@ public final class LintContext {
 	 * value is) without linting it: editors' services use it; what would be reported is dropped.
 	 */
 	public static LintContext forQueries(String fileName, String text, pearl.lua.LuaSources.Parsed parsed, FirmwareModel firmware) {
-		return new LintContext(fileName, text, parsed.chunk(), parsed.scopes(), new LintConfig(), firmware, new Linter.Findings());
+		return new LintContext(fileName, text, parsed, new LintConfig(), firmware, new Linter.Findings());
 	}
 
 	/** The file's name as the user gave it. */
@@ -95,11 +99,6 @@ public final class LintContext {
 
 	/** Every element of the tree in source order, collected once for all rules (EMF's tree walk is not cheap). */
 	public List<EObject> elements() {
-		if (elements == null) {
-			List<EObject> all = new ArrayList<>();
-			chunk.eAllContents().forEachRemaining(all::add);
-			elements = Collections.unmodifiableList(all);
-		}
 		return elements;
 	}
 
@@ -184,7 +183,14 @@ public final class LintContext {
 		int end = offset + Math.max(length, 1);
 		LintIssue issue = new LintIssue(fileName, lines.line(offset), lines.column(offset), lines.line(end - 1), lines.column(end - 1) + 1,
 				severity.get(), rule.code(), message, subject);
-		return inline.isSuppressed(issue, config) || declaredInline(issue) ? null : issue;
+		return inline().isSuppressed(issue, config) || declaredInline(issue) ? null : issue;
+	}
+
+	private InlineOptions inline() {
+		if (inline == null) {
+			inline = InlineOptions.parse(text);
+		}
+		return inline;
 	}
 
 	/** {@code -- luacheck: globals x} (or {@code read globals x}) where the finding is. */
@@ -193,9 +199,9 @@ public final class LintContext {
 			return false;
 		}
 		return switch (issue.code()) {
-		case "global-write" -> inline.globalsAt(issue.line()).contains(issue.subject());
-		case "global-read" -> inline.globalsAt(issue.line()).contains(issue.subject())
-				|| inline.readGlobalsAt(issue.line()).contains(issue.subject());
+		case "global-write" -> inline().globalsAt(issue.line()).contains(issue.subject());
+		case "global-read" -> inline().globalsAt(issue.line()).contains(issue.subject())
+				|| inline().readGlobalsAt(issue.line()).contains(issue.subject());
 		default -> false;
 		};
 	}

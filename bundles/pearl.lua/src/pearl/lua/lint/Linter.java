@@ -1,6 +1,7 @@
 package pearl.lua.lint;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -88,7 +89,16 @@ public final class Linter {
 
 	/** Lints a file already parsed (an editor's document after an edit), on its own. */
 	public List<LintIssue> lint(Source file, LuaSources.Parsed parsed) {
+		return lint(file, parsed, Set.of());
+	}
+
+	/**
+	 * Lints a file already parsed as one file of a project whose other files set the globals
+	 * {@code globalsSetElsewhere}: reading those is not reported.
+	 */
+	public List<LintIssue> lint(Source file, LuaSources.Parsed parsed, Collection<String> globalsSetElsewhere) {
 		Findings findings = new Findings();
+		globalsSetElsewhere.forEach(findings::define);
 		lintParsed(file, parsed, findings);
 		return findings.result();
 	}
@@ -111,7 +121,7 @@ public final class Linter {
 			}
 		}
 		LintConfig config = configs.apply(file.fileName());
-		LintContext context = new LintContext(file.fileName(), file.text(), parsed.chunk(), scopes, config, firmware, findings);
+		LintContext context = new LintContext(file.fileName(), file.text(), parsed, config, firmware, findings);
 		for (LintRule rule : rules) {
 			if (config.severityOf(rule).isPresent()) {
 				rule.check(context);

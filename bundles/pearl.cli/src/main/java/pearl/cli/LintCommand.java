@@ -25,6 +25,7 @@ import pearl.lua.lint.LintRules;
 import pearl.lua.lint.Linter;
 import pearl.lua.lint.Severity;
 import pearl.lua.lint.config.LuacheckConfigException;
+import pearl.lua.lint.config.ProjectConfig;
 
 /**
  * {@code pearl lint [--format text|json|sarif] [--rule CODE=LEVEL]... PATH...}: lints Lua files

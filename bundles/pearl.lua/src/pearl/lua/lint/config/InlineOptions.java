@@ -81,6 +81,9 @@ public final class InlineOptions {
 
 	/** Reads the {@code luacheck:} comments of a Lua file's text (which need not be valid Lua). */
 	public static InlineOptions parse(String text) {
+		if (!text.contains("luacheck:")) {
+			return NONE; // most files have none: spare them a second lexing
+		}
 		LuaLineMap lines = new LuaLineMap(text);
 		BitSet codeLines = new BitSet();
 		List<CommonToken> comments = new ArrayList<>();

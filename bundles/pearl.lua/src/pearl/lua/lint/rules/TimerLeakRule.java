@@ -1,7 +1,6 @@
 package pearl.lua.lint.rules;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +16,6 @@ import pearl.lua.lua.FunctionCall;
 import pearl.lua.lua.FunctionExpression;
 import pearl.lua.lua.MethodCall;
 import pearl.lua.lua.NameReference;
-import pearl.lua.lua.Parameter;
 import pearl.lua.scope.LocalVariable;
 import pearl.lua.scope.NameUse;
 
@@ -40,9 +38,16 @@ public final class TimerLeakRule extends BasicRule {
 
 	@Override
 	public void check(LintContext context) {
+		Stops stops = null;
 		for (EObject object : context.elements()) {
 			if (object instanceof MethodCall call && ARMING.contains(call.getName()) && isAuto(context, call)
-					&& isTimer(context, call.getReceiver()) && !stopped(context, call)) {
+					&& isTimer(context, call.getReceiver())) {
+				if (stops == null) {
+					stops = Stops.of(context); // once per file: a file may arm many timers
+				}
+				if (stops.stop(context, call)) {
+					continue;
+				}
 				context.report(this, call, call.getName(), "this ALARM_AUTO timer is never stopped or unregistered: it fires until "
 						+ "the board reboots and keeps its callback, and all it reaches, in RAM; call unregister() on it when done");
 			}
@@ -76,29 +81,40 @@ public final class TimerLeakRule extends BasicRule {
 	}
 
 	/** Whether anything stops the timer: its variable, or the callback through its timer argument. */
-	private static boolean stopped(LintContext context, MethodCall arming) {
-		List<LocalVariable> handles = new ArrayList<>();
-		LocalVariable variable = Calls.receiverLocal(context, arming);
-		if (variable != null) {
-			handles.add(variable);
-		}
-		for (EObject argument : arming.getArguments().getValues()) {
-			if (argument instanceof FunctionExpression callback && callback.getBody() != null
-					&& !callback.getBody().getParameters().isEmpty()) {
-				Parameter first = callback.getBody().getParameters().get(0);
-				Optional.ofNullable(context.scopes().localDeclaredBy(first)).ifPresent(handles::add);
+	/** The variables and globals that some {@code :stop()}/{@code :unregister()} in the file is called on. */
+	private record Stops(Set<LocalVariable> locals, Set<String> globals) {
+
+		static Stops of(LintContext context) {
+			Set<LocalVariable> locals = new HashSet<>();
+			Set<String> globals = new HashSet<>();
+			for (EObject element : context.elements()) {
+				if (element instanceof MethodCall call && STOPPING.contains(call.getName()) && call.getReceiver() instanceof NameReference name) {
+					NameUse use = context.scopes().useOf(name);
+					if (use != null && use.isGlobal()) {
+						globals.add(use.name());
+					} else if (use != null) {
+						locals.add(use.local());
+					}
+				}
 			}
+			return new Stops(locals, globals);
 		}
-		String global = arming.getReceiver() instanceof NameReference name && context.scopes().useOf(name) != null
-				&& context.scopes().useOf(name).isGlobal() ? name.getName() : null;
-		for (EObject element : context.elements()) {
-			if (element instanceof MethodCall call && STOPPING.contains(call.getName()) && call.getReceiver() instanceof NameReference name) {
-				NameUse use = context.scopes().useOf(name);
-				if (use != null && (handles.contains(use.local()) || use.isGlobal() && use.name().equals(global))) {
+
+		/** Whether the timer armed by {@code arming} (through its variable, or its callback's timer parameter) is stopped somewhere. */
+		boolean stop(LintContext context, MethodCall arming) {
+			LocalVariable variable = Calls.receiverLocal(context, arming);
+			if (variable != null && locals.contains(variable)) {
+				return true;
+			}
+			for (EObject argument : arming.getArguments().getValues()) {
+				if (argument instanceof FunctionExpression callback && callback.getBody() != null
+						&& !callback.getBody().getParameters().isEmpty()
+						&& locals.contains(context.scopes().localDeclaredBy(callback.getBody().getParameters().get(0)))) {
 					return true;
 				}
 			}
+			return arming.getReceiver() instanceof NameReference name && context.scopes().useOf(name) != null
+					&& context.scopes().useOf(name).isGlobal() && globals.contains(name.getName());
 		}
-		return false;
 	}
 }
