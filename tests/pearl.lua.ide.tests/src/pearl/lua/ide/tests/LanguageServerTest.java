@@ -124,6 +124,20 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void aGlobalNoFileSetsAnyMoreIsReportedWhereItIsRead() throws Exception {
+		assertFalse(session.nextDiagnostics(appUri).getDiagnostics().stream().anyMatch(d -> d.getMessage().getLeft().contains("'config'")));
+		session.open(root.resolve("init.lua"), HoverNavProject.INIT);
+		session.nextDiagnostics(initUri);
+		// the user deletes the line of init.lua that sets config; app.lua, untouched, now reads an unset global
+		int line = at(HoverNavProject.INIT, "config = ", 1, 0).getLine();
+		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(initUri, 2),
+				List.of(new TextDocumentContentChangeEvent(new org.eclipse.lsp4j.Range(new Position(line, 0), new Position(line + 1, 0)), ""))));
+		List<Diagnostic> app = session.nextDiagnostics(appUri).getDiagnostics();
+		assertTrue(app.stream().anyMatch(d -> d.getCode().getLeft().equals("global-read") && d.getMessage().getLeft().contains("'config'")),
+				app.toString());
+	}
+
+	@Test
 	void completesFirmwareMembersAndHoversTheirDocs() throws Exception {
 		List<CompletionItem> items = documents
 				.completion(new CompletionParams(id(appUri), at(HoverNavProject.APP, "node.heap", 1, "node.".length()))).get(30, TimeUnit.SECONDS)
