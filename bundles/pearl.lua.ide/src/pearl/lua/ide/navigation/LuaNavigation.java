@@ -43,7 +43,10 @@ public final class LuaNavigation {
 		if (target.get() instanceof CaretTarget.LoadedFile file) {
 			return file.resolve(project).map(module -> List.of(new SourceLocation(module.fileName(), new TextRange(0, 0)))).orElse(List.of());
 		}
-		return List.of(); // firmware members and methods live in the firmware, not in a file
+		if (target.get() instanceof CaretTarget.Member member) {
+			return ModuleMembers.definitions(document, project, member.access()); // empty for firmware members
+		}
+		return List.of(); // methods of firmware objects live in the firmware, not in a file
 	}
 
 	/**

@@ -30,6 +30,23 @@ class NavigationTest {
 	}
 
 	@Test
+	void aRequiredModulesMemberGoesToWhereTheModuleDefinesIt() {
+		// init.lua: local app = require("app") ... app.start(); app.lua: function M.start() ... return M
+		int call = HoverNavProject.at(files.init, "app.start") + "app.st".length();
+		assertEquals(List.of(in(files.app, "start", 1)), navigation.definition(files.init, files.project, call));
+
+		LuaProject project = Documents.project("init.lua", "require(\"sensors\").read(1)\nlocal s = require(\"sensors\")\ns.unit()\ns.missing()\n",
+				"lfs/sensors.lua", "local M = { unit = function() return \"C\" end }\nM.read = function(pin) return adc.read(pin) end\nreturn M\n");
+		LuaDocument init = project.document("/project/init.lua").orElseThrow();
+		LuaDocument sensors = project.document("/project/lfs/sensors.lua").orElseThrow();
+		assertEquals(List.of(in(sensors, "read", 1)), navigation.definition(init, project, HoverNavProject.at(init, "read") + 1));
+		assertEquals(List.of(in(sensors, "unit", 1)), navigation.definition(init, project, HoverNavProject.at(init, "unit") + 1));
+		assertEquals(List.of(), navigation.definition(init, project, HoverNavProject.at(init, "missing") + 1));
+		// a firmware module's member is not in any file
+		assertEquals(List.of(), navigation.definition(sensors, project, HoverNavProject.at(sensors, "adc.read") + 5));
+	}
+
+	@Test
 	void globalReadInOneFileGoesToWhereAnotherSetsIt() {
 		int read = HoverNavProject.at(files.app, "config") + "config".length(); // caret just after the name
 		assertEquals(List.of(in(files.init, "config", 1)), navigation.definition(files.app, files.project, read));
