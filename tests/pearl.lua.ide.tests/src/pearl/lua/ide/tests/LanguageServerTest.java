@@ -120,7 +120,7 @@ class LanguageServerTest {
 		Position insert = at(HoverNavProject.APP, "lastHeap", 1, 0);
 		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(appUri, 2),
 				List.of(new TextDocumentContentChangeEvent(new org.eclipse.lsp4j.Range(insert, insert), "local "))));
-		assertFalse(codes(session.nextDiagnostics(appUri).getDiagnostics()).contains("global-write"));
+		session.awaitDiagnostics(appUri, after -> !codes(after).contains("global-write"));
 	}
 
 	@Test
@@ -132,9 +132,8 @@ class LanguageServerTest {
 		int line = at(HoverNavProject.INIT, "config = ", 1, 0).getLine();
 		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(initUri, 2),
 				List.of(new TextDocumentContentChangeEvent(new org.eclipse.lsp4j.Range(new Position(line, 0), new Position(line + 1, 0)), ""))));
-		List<Diagnostic> app = session.nextDiagnostics(appUri).getDiagnostics();
-		assertTrue(app.stream().anyMatch(d -> d.getCode().getLeft().equals("global-read") && d.getMessage().getLeft().contains("'config'")),
-				app.toString());
+		session.awaitDiagnostics(appUri,
+				app -> app.stream().anyMatch(d -> d.getCode().getLeft().equals("global-read") && d.getMessage().getLeft().contains("'config'")));
 	}
 
 	@Test

@@ -2,10 +2,13 @@ package pearl.lua.ide.tests;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
@@ -82,6 +85,26 @@ final class LspSession implements AutoCloseable {
 				return params;
 			}
 		}
+	}
+
+	/**
+	 * Waits for diagnostics of {@code uri} that satisfy {@code expected}: the server may publish a
+	 * file's diagnostics more than once (after its open and after the workspace's build), so an
+	 * edit's effect is the first matching publication, not necessarily the next one.
+	 */
+	List<Diagnostic> awaitDiagnostics(String uri, Predicate<List<Diagnostic>> expected) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		List<List<Diagnostic>> seen = new ArrayList<>();
+		while (System.nanoTime() < deadline) {
+			PublishDiagnosticsParams params = connection.diagnostics().poll(1, TimeUnit.SECONDS);
+			if (params != null && params.getUri().equals(uri)) {
+				if (expected.test(params.getDiagnostics())) {
+					return params.getDiagnostics();
+				}
+				seen.add(params.getDiagnostics());
+			}
+		}
+		throw new AssertionError("no diagnostics as expected for " + uri + " within 60 s; published: " + seen);
 	}
 
 	@Override
