@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.eclipse.core.runtime.IProduct;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -49,12 +45,12 @@ class PearlWorkbenchTest {
 	@Test
 	void theWorkbenchWindowIsUpAndTitledPearl() throws IOException {
 		Shell shell = workbenchShell();
-		flushEvents(shell.getDisplay());
+		Workbenches.flushEvents(shell.getDisplay());
 		assertTrue(shell.isVisible(), "workbench window not visible");
 		assertTrue(shell.getText().endsWith("Pearl"), "window title: " + shell.getText());
 		Rectangle bounds = shell.getBounds();
 		assertTrue(bounds.width > 400 && bounds.height > 300, "window too small to use: " + bounds);
-		screenshot(shell.getDisplay(), "workbench.png");
+		Workbenches.screenshot(shell.getDisplay(), "workbench.png");
 	}
 
 	@Test
@@ -98,7 +94,7 @@ class PearlWorkbenchTest {
 				seen[0] = about.getText();
 				seen[1] = allText(about);
 				try {
-					screenshot(display, "about.png");
+					Workbenches.screenshot(display, "about.png");
 				} catch (IOException e) {
 					seen[1] = "screenshot failed: " + e;
 				}
@@ -127,36 +123,5 @@ class PearlWorkbenchTest {
 			}
 		}
 		return text.toString();
-	}
-
-	private static void flushEvents(Display display) {
-		long until = System.currentTimeMillis() + 500;
-		while (System.currentTimeMillis() < until) {
-			if (!display.readAndDispatch()) {
-				display.timerExec(20, () -> { });
-				display.sleep();
-			}
-		}
-	}
-
-	/** Writes what the screen shows to target/screenshots, for a person to look at. */
-	private static void screenshot(Display display, String name) throws IOException {
-		String folder = System.getProperty("pearl.screenshots");
-		if (folder == null) {
-			return;
-		}
-		Path dir = Files.createDirectories(Path.of(folder));
-		Rectangle area = display.getBounds();
-		Image image = new Image(display, area.width, area.height);
-		GC gc = new GC(display);
-		try {
-			gc.copyArea(image, 0, 0);
-		} finally {
-			gc.dispose();
-		}
-		ImageLoader loader = new ImageLoader();
-		loader.data = new ImageData[] { image.getImageData() };
-		loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
-		image.dispose();
 	}
 }

@@ -1,0 +1,91 @@
+package pearl.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.junit.jupiter.api.Test;
+
+import pearl.lua.ui.LuaEditor;
+
+/** A Lua file opens in the Lua editor, coloured as a Lua user expects. */
+class LuaEditorTest {
+
+	private static final String BLINK = """
+			-- blink the LED on GPIO 4 twice a second
+			local pin = 4
+			gpio.mode(pin, gpio.OUTPUT)
+			local t = tmr.create()
+			t:alarm(500, tmr.ALARM_AUTO, function()
+			  gpio.write(pin, gpio.read(pin) == 1 and 0 or 1)
+			  print("heap", node.heap())
+			end)
+			""";
+
+	private static IFile file(String project, String name, String text) throws CoreException {
+		IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject(project);
+		if (!p.exists()) {
+			p.create(null);
+		}
+		p.open(null);
+		IFile file = p.getFile(name);
+		if (file.exists()) {
+			file.setContents(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, false, null);
+		} else {
+			file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		}
+		return file;
+	}
+
+	private static StyleRange styleAt(StyledText text, String source, String word) {
+		StyleRange style = text.getStyleRangeAtOffset(source.indexOf(word));
+		assertNotNull(style, "no colour on '" + word + "'");
+		return style;
+	}
+
+	@Test
+	void aLuaFileOpensInTheLuaEditorWithLuasColours() throws Exception {
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IEditorPart editor = IDE.openEditor(page, file("blink", "init.lua", BLINK));
+		assertEquals(LuaEditor.ID, editor.getSite().getId(), "init.lua did not open in the Lua editor");
+		StyledText text = (StyledText) editor.getAdapter(Control.class);
+		Workbenches.flushEvents(text.getDisplay());
+
+		StyleRange keyword = styleAt(text, BLINK, "local");
+		assertTrue((keyword.fontStyle & SWT.BOLD) != 0, "keywords are bold: " + keyword);
+		assertEquals(new RGB(127, 0, 85), keyword.foreground.getRGB());
+		assertEquals(new RGB(63, 127, 95), styleAt(text, BLINK, "-- blink").foreground.getRGB());
+		assertEquals(new RGB(42, 0, 255), styleAt(text, BLINK, "\"heap\"").foreground.getRGB());
+		assertEquals(new RGB(0, 128, 128), styleAt(text, BLINK, "500").foreground.getRGB());
+		Workbenches.screenshot(text.getDisplay(), "lua-editor.png");
+	}
+
+	@Test
+	void typingALongCommentRecoloursTheRestOfTheFile() throws Exception {
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IEditorPart editor = IDE.openEditor(page, file("blink", "comment.lua", "local a = 1\nlocal b = 2\n"));
+		StyledText text = (StyledText) editor.getAdapter(Control.class);
+		text.replaceTextRange(0, 0, "--[[\n");
+		Workbenches.flushEvents(text.getDisplay());
+		StyleRange later = text.getStyleRangeAtOffset(text.getText().indexOf("local b"));
+		assertNotNull(later);
+		assertEquals(new RGB(63, 127, 95), later.foreground.getRGB(), "an open --[[ comments out what follows");
+		page.closeEditor(editor, false);
+	}
+}
