@@ -1,6 +1,11 @@
 package pearl.lua.ui;
 
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.reconciler.IReconciler;
+import org.eclipse.jface.text.reconciler.MonoReconciler;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
@@ -8,14 +13,29 @@ import org.eclipse.jface.text.source.ISharedTextColors;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 
-/** How the Lua editor shows text: lexical colours from {@link LuaTokenScanner}. */
+/** How the Lua editor shows text: lexical colours from {@link LuaTokenScanner}, lint annotations while typing. */
 public class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
-	private final ISharedTextColors colors;
+	/** The pause after the last keystroke before the file is linted again. */
+	static final int RECONCILE_DELAY_MS = 200;
 
-	/** A configuration whose colours come from {@code colors} (the editor's shared ones). */
-	public LuaSourceViewerConfiguration(ISharedTextColors colors) {
+	private final ISharedTextColors colors;
+	private final Supplier<Path> file;
+
+	/**
+	 * A configuration whose colours come from {@code colors} (the editor's shared ones), for the
+	 * file {@code file} gives (null while there is none, as for an untitled document).
+	 */
+	public LuaSourceViewerConfiguration(ISharedTextColors colors, Supplier<Path> file) {
 		this.colors = colors;
+		this.file = file;
+	}
+
+	@Override
+	public IReconciler getReconciler(ISourceViewer viewer) {
+		MonoReconciler reconciler = new MonoReconciler(new LuaReconcilingStrategy(viewer, file), false);
+		reconciler.setDelay(RECONCILE_DELAY_MS);
+		return reconciler;
 	}
 
 	@Override
