@@ -12,13 +12,6 @@ public final class DebugLibrary {
     private DebugLibrary() {
     }
 
-    /** Whether the frame is calling {@code debug.traceback} itself (the function now in {@code table}). */
-    private static boolean callsTraceback(LuaCallStack.Frame frame, LuaTable table) {
-        int i = frame.closure().p.code[frame.pc()];
-        int a = org.luaj.vm2.Lua.GETARG_A(i);
-        return a < frame.registers().length && frame.registers()[a] == table.rawget("traceback");
-    }
-
     /** Fills {@code table}; {@code registry} is the board's registry, {@code strings} lists interned strings. */
     public static void install(LuaTable table, VmHooks hooks, LuaTable registry, java.util.function.Supplier<LuaTable> strings) {
         LibraryFunction.define(table, "getregistry", args -> registry);
@@ -33,7 +26,8 @@ public final class DebugLibrary {
             // Run as xpcall's message handler, traceback finds the library function that raised
             // the error (error, a bad argument) still on the stack, as 5.1 does.
             LuaCallStack.Frame innermost = stack.frame(level);
-            boolean handler = innermost != null && Tracebacks.callsLibraryFunction(innermost) && !callsTraceback(innermost, table);
+            boolean handler = innermost != null && Tracebacks.callsLibraryFunction(innermost)
+                    && innermost.callee() != table.rawget("traceback");
             String trace = Tracebacks.of(stack, level, handler);
             return LuaValue.valueOf(message.isnil() ? trace : message.tojstring() + "\n" + trace);
         }));

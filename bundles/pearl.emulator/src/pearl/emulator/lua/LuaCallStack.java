@@ -1,5 +1,6 @@
 package pearl.emulator.lua;
 
+import org.luaj.vm2.Lua;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
@@ -38,6 +39,18 @@ public final class LuaCallStack {
         /** Index of the instruction it is executing. */
         public int pc() {
             return pc;
+        }
+
+        /** The function this frame is calling now (its instruction is a call), or null. */
+        public LuaValue callee() {
+            int[] code = closure.p.code;
+            if (pc < 0 || pc >= code.length || registers == null) {
+                return null;
+            }
+            int i = code[pc];
+            int op = Lua.GET_OPCODE(i);
+            int a = Lua.GETARG_A(i);
+            return (op == Lua.OP_CALL || op == Lua.OP_TAILCALL) && a < registers.length ? registers[a] : null;
         }
 
         /** The source line of that instruction, or -1 without line information. */

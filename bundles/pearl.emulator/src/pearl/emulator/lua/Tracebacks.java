@@ -1,9 +1,5 @@
 package pearl.emulator.lua;
 
-import static org.luaj.vm2.Lua.GETARG_A;
-import static org.luaj.vm2.Lua.GET_OPCODE;
-
-import org.luaj.vm2.Lua;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
@@ -57,17 +53,7 @@ public final class Tracebacks {
 
     /** Whether the frame's current instruction calls a function that is not Lua code. */
     static boolean callsLibraryFunction(LuaCallStack.Frame frame) {
-        int[] code = frame.closure().p.code;
-        if (frame.pc() < 0 || frame.pc() >= code.length || frame.registers() == null) {
-            return false;
-        }
-        int i = code[frame.pc()];
-        int op = GET_OPCODE(i);
-        if (op != Lua.OP_CALL && op != Lua.OP_TAILCALL) {
-            return false;
-        }
-        int a = GETARG_A(i);
-        LuaValue callee = a < frame.registers().length ? frame.registers()[a] : null;
+        LuaValue callee = frame.callee();
         return callee instanceof LuaFunction && !(callee instanceof LuaClosure);
     }
 

@@ -315,9 +315,7 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
     }
 
     private static boolean calls(LuaCallStack.Frame frame, LuaValue callee) {
-        int i = frame.closure.p.code[frame.pc];
-        int op = GET_OPCODE(i);
-        return (op == Lua.OP_CALL || op == Lua.OP_TAILCALL) && frame.registers[GETARG_A(i)] == callee;
+        return frame.callee() == callee;
     }
 
     /** The name a function was called by at instruction {@code pc} of {@code caller}, or null. */

@@ -1,12 +1,11 @@
 package pearl.lua.ui;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.IDocument;
@@ -22,18 +21,17 @@ import org.eclipse.jface.text.source.ISourceViewer;
 
 import pearl.lua.LuaSources;
 import pearl.lua.firmware.FirmwareModel;
-import pearl.lua.lint.LintConfig;
+import pearl.lua.ide.LuaIdeSetup;
+import pearl.lua.ide.diagnostics.ProjectLinter;
+import pearl.lua.ide.model.LuaDocument;
 import pearl.lua.lint.LintIssue;
 import pearl.lua.lint.LintRules;
-import pearl.lua.lint.Linter;
-import pearl.lua.lint.config.LuacheckConfigException;
-import pearl.lua.lint.config.ProjectConfig;
 import pearl.lua.parser.LuaLineMap;
 
 /**
- * Diagnostics while typing: after the reconciler's pause, lints the document's text as
- * {@code pearl lint} would (with the project's {@code .luacheckrc}) off the UI thread, and
- * replaces the editor's lint annotations in one step.
+ * Diagnostics while typing: after the reconciler's pause, has the headless {@link ProjectLinter}
+ * lint the document's text off the UI thread, and replaces the editor's lint annotations in one
+ * step.
  */
 final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 
@@ -42,7 +40,11 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 	static final String WARNING = "org.eclipse.ui.workbench.texteditor.warning";
 	static final String INFO = "org.eclipse.ui.workbench.texteditor.info";
 
-	private static LuaSources sources;
+	/** Made on the first reconcile, once for all editors: setting the parser up takes about a second. */
+	private static final class Shared {
+		static final LuaSources SOURCES = new LuaSources(LuaIdeSetup.doSetupIde());
+		static final ProjectLinter LINTER = new ProjectLinter(SOURCES, LintRules.all());
+	}
 
 	private final ISourceViewer viewer;
 	private final java.util.function.Supplier<Path> file;
@@ -54,12 +56,7 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 		this.file = file;
 	}
 
-	private static synchronized LuaSources sources() {
-		if (sources == null) {
-			sources = new LuaSources(pearl.lua.ide.LuaIdeSetup.doSetupIde());
-		}
-		return sources;
-	}
+
 
 	@Override
 	public void setDocument(IDocument document) {
@@ -88,17 +85,11 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 		}
 		String text = document.get();
 		Path path = file.get();
-		String name = path == null ? "untitled.lua" : path.toString();
-		ProjectConfig config;
-		try {
-			config = path == null ? ProjectConfig.none(new LintConfig()) : ProjectConfig.find(null, path.toAbsolutePath().getParent(), new LintConfig());
-		} catch (IOException | LuacheckConfigException e) {
-			config = ProjectConfig.none(new LintConfig());
-		}
-		Linter linter = new Linter(sources(), FirmwareModel.load(), LintRules.all(), config::configFor);
-		LuaLineMap lines = new LuaLineMap(text);
+		LuaDocument lua = LuaDocument.parse(Shared.SOURCES, path == null ? "untitled.lua" : path.toString(), text, FirmwareModel.load());
+		List<LintIssue> issues = Shared.LINTER.lint(lua, Set.of());
+		LuaLineMap lines = lua.lines();
 		Map<Annotation, Position> added = new HashMap<>();
-		for (LintIssue issue : linter.lint(name, text)) {
+		for (LintIssue issue : issues) {
 			int start = lines.offset(issue.line(), issue.column());
 			int end = Math.max(start, lines.offset(issue.endLine(), issue.endColumn()));
 			String type = switch (issue.severity()) {
@@ -119,10 +110,7 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 			for (Annotation annotation : old) {
 				model.removeAnnotation(annotation);
 			}
-			for (Iterator<Map.Entry<Annotation, Position>> it = added.entrySet().iterator(); it.hasNext();) {
-				Map.Entry<Annotation, Position> entry = it.next();
-				model.addAnnotation(entry.getKey(), entry.getValue());
-			}
+			added.forEach(model::addAnnotation);
 		}
 		shown = new ArrayList<>(added.keySet());
 	}

@@ -59,6 +59,16 @@ class LuaEditorTest {
 		return file;
 	}
 
+	/** Opens {@code name} of the test project, with {@code text}, as a user double-clicks it. */
+	private static IEditorPart open(String name, String text) throws CoreException {
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		return IDE.openEditor(page, file("blink", name, text));
+	}
+
+	private static void close(IEditorPart editor) {
+		editor.getSite().getPage().closeEditor(editor, false);
+	}
+
 	private static StyleRange styleAt(StyledText text, String source, String word) {
 		StyleRange style = text.getStyleRangeAtOffset(source.indexOf(word));
 		assertNotNull(style, "no colour on '" + word + "'");
@@ -67,8 +77,7 @@ class LuaEditorTest {
 
 	@Test
 	void aLuaFileOpensInTheLuaEditorWithLuasColours() throws Exception {
-		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IEditorPart editor = IDE.openEditor(page, file("blink", "init.lua", BLINK));
+		IEditorPart editor = open("init.lua", BLINK);
 		assertEquals(LuaEditor.ID, editor.getSite().getId(), "init.lua did not open in the Lua editor");
 		StyledText text = (StyledText) editor.getAdapter(Control.class);
 		Workbenches.flushEvents(text.getDisplay());
@@ -102,8 +111,7 @@ class LuaEditorTest {
 
 	@Test
 	void aLeakedGlobalIsFlaggedWhileTypingAndTheFlagGoesWhenItIsMadeLocal() throws Exception {
-		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IEditorPart editor = IDE.openEditor(page, file("blink", "counter.lua", "print(node.heap())\n"));
+		IEditorPart editor = open("counter.lua", "print(node.heap())\n");
 		StyledText text = (StyledText) editor.getAdapter(Control.class);
 		text.replaceTextRange(0, 0, "count = 0\n");
 		List<String> flagged = annotationsOnceSettled(editor, a -> a.stream().anyMatch(t -> t.endsWith("[global-write]")));
@@ -113,19 +121,18 @@ class LuaEditorTest {
 		text.replaceTextRange(0, 0, "local ");
 		List<String> fixed = annotationsOnceSettled(editor, a -> a.stream().noneMatch(t -> t.endsWith("[global-write]")));
 		assertTrue(fixed.stream().noneMatch(t -> t.endsWith("[global-write]")), fixed.toString());
-		page.closeEditor(editor, false);
+		close(editor);
 	}
 
 	@Test
 	void typingALongCommentRecoloursTheRestOfTheFile() throws Exception {
-		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IEditorPart editor = IDE.openEditor(page, file("blink", "comment.lua", "local a = 1\nlocal b = 2\n"));
+		IEditorPart editor = open("comment.lua", "local a = 1\nlocal b = 2\n");
 		StyledText text = (StyledText) editor.getAdapter(Control.class);
 		text.replaceTextRange(0, 0, "--[[\n");
 		Workbenches.flushEvents(text.getDisplay());
 		StyleRange later = text.getStyleRangeAtOffset(text.getText().indexOf("local b"));
 		assertNotNull(later);
 		assertEquals(new RGB(63, 127, 95), later.foreground.getRGB(), "an open --[[ comments out what follows");
-		page.closeEditor(editor, false);
+		close(editor);
 	}
 }

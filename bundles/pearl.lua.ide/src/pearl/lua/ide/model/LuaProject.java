@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import pearl.lua.scope.NameUse;
@@ -88,6 +90,22 @@ public final class LuaProject {
 			}
 		});
 		return found;
+	}
+
+	/** The globals that the project's files other than {@code fileName} set. */
+	public Set<String> globalsSetOutside(String fileName) {
+		String own = key(fileName);
+		Set<String> names = new HashSet<>();
+		documents.forEach((key, document) -> {
+			if (!key.equals(own)) {
+				for (NameUse use : document.scopes().globalUses()) {
+					if (use.access() == NameUse.Access.WRITE) {
+						names.add(use.name());
+					}
+				}
+			}
+		});
+		return names;
 	}
 
 	private String key(String fileName) {

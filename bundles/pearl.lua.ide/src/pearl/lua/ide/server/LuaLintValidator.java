@@ -1,11 +1,7 @@
 package pearl.lua.ide.server;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -19,15 +15,8 @@ import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Inject;
 
-import pearl.lua.LuaSources;
 import pearl.lua.ide.model.LuaDocument;
-import pearl.lua.ide.model.LuaProject;
-import pearl.lua.lint.LintConfig;
 import pearl.lua.lint.LintIssue;
-import pearl.lua.lint.Linter;
-import pearl.lua.lint.config.LuacheckConfigException;
-import pearl.lua.lint.config.ProjectConfig;
-import pearl.lua.scope.NameUse;
 
 /**
  * Diagnostics for a Lua file as the language server publishes them: exactly what
@@ -39,9 +28,6 @@ public class LuaLintValidator implements IResourceValidator {
 
 	@Inject
 	private LuaWorkspaceFiles files;
-
-	@Inject
-	private LuaSources sources;
 
 	@Override
 	public List<Issue> validate(Resource resource, CheckMode mode, CancelIndicator cancel) throws OperationCanceledError {
@@ -60,43 +46,10 @@ public class LuaLintValidator implements IResourceValidator {
 		return issues;
 	}
 
-	/**
-	 * What {@code pearl lint} finds in the file as it is now, as one file of its project; a broken
-	 * {@code .luacheckrc} is a finding of code {@code config} on the first line.
-	 */
+	/** What {@code pearl lint} finds in the file as it is now, as one file of its project. */
 	public List<LintIssue> lint(XtextResource resource) {
 		LuaDocument document = files.document(resource);
-		LuaProject project = files.project(resource);
-		List<LintIssue> found = new ArrayList<>();
-		ProjectConfig config;
-		try {
-			config = files.lintConfig(Path.of(document.fileName()).toAbsolutePath().getParent());
-		} catch (IOException | LuacheckConfigException e) {
-			found.add(new LintIssue(document.fileName(), 1, 1, 1, 1, pearl.lua.lint.Severity.WARNING, "config",
-					ProjectConfig.FILE_NAME + " is not used: " + e.getMessage(), null));
-			config = ProjectConfig.none(new LintConfig());
-		}
-		if (config.excludes(document.fileName())) {
-			return found;
-		}
-		Linter linter = new Linter(sources, document.firmware(), files.settings().rules(), config::configFor);
-		found.addAll(linter.lint(new Linter.Source(document.fileName(), document.text()), document.parsed(),
-				globalsSetElsewhere(project, document)));
-		return found;
-	}
-
-	private static Set<String> globalsSetElsewhere(LuaProject project, LuaDocument document) {
-		Set<String> names = new HashSet<>();
-		for (LuaDocument other : project.documents()) {
-			if (!other.fileName().equals(document.fileName())) {
-				for (NameUse use : other.scopes().globalUses()) {
-					if (use.access() == NameUse.Access.WRITE) {
-						names.add(use.name());
-					}
-				}
-			}
-		}
-		return names;
+		return files.linter().lint(document, files.project(resource).globalsSetOutside(document.fileName()));
 	}
 
 	private static Issue issue(LuaDocument document, int line, int column, int endLine, int endColumn, Severity severity, String code,

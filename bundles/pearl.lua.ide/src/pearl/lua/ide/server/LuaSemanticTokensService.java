@@ -52,7 +52,7 @@ public class LuaSemanticTokensService extends SemanticTokensService {
 		LuaDocument lua = files.document(resource);
 		Positions positions = new Positions(lua.lines());
 		// globals the project's .luacheckrc declares are not leaks
-		LuaSemanticHighlighter highlighter = new LuaSemanticHighlighter(files.lintConfigFor(lua.fileName()));
+		LuaSemanticHighlighter highlighter = new LuaSemanticHighlighter(files.linter().configFor(lua.fileName()));
 		List<Integer> data = new ArrayList<>();
 		int line = 0;
 		int character = 0;

@@ -25,10 +25,8 @@ import com.google.inject.Singleton;
 
 import pearl.lua.LuaSources;
 import pearl.lua.ide.model.LuaDocument;
+import pearl.lua.ide.diagnostics.ProjectLinter;
 import pearl.lua.ide.model.LuaProject;
-import pearl.lua.lint.LintConfig;
-import pearl.lua.lint.config.LuacheckConfigException;
-import pearl.lua.lint.config.ProjectConfig;
 
 /**
  * The language server's view of a project's Lua files: documents the client has open, as typed
@@ -51,6 +49,7 @@ public class LuaWorkspaceFiles {
 	@Inject
 	private LuaSources sources;
 
+	private volatile ProjectLinter linter;
 	private final Map<IParseResult, LuaDocument> byParse = new WeakHashMap<>();
 	private final Map<Path, OnDisk> onDisk = new ConcurrentHashMap<>();
 	private final Map<Path, LuaProject> projects = new ConcurrentHashMap<>();
@@ -70,39 +69,12 @@ public class LuaWorkspaceFiles {
 		return settings;
 	}
 
-	private record ConfigFile(Path file, long modified, ProjectConfig config) {
-	}
-
-	private final Map<Path, ConfigFile> configs = new ConcurrentHashMap<>();
-
-	/**
-	 * The lint configuration for files in {@code folder}: the nearest {@code .luacheckrc} from
-	 * there up, read again only when it changes on disk.
-	 *
-	 * @throws IOException             when it cannot be read
-	 * @throws LuacheckConfigException when it is not a valid configuration
-	 */
-	public ProjectConfig lintConfig(Path folder) throws IOException {
-		Path file = ProjectConfig.nearest(folder);
-		if (file == null) {
-			return ProjectConfig.none(new LintConfig());
+	/** Lints documents as {@code pearl lint} would, with the project's {@code .luacheckrc}. */
+	public ProjectLinter linter() {
+		if (linter == null) {
+			linter = new ProjectLinter(sources, settings.rules());
 		}
-		long modified = Files.getLastModifiedTime(file).toMillis();
-		ConfigFile known = configs.get(file);
-		if (known == null || known.modified() != modified) {
-			known = new ConfigFile(file, modified, ProjectConfig.find(file, folder, new LintConfig()));
-			configs.put(file, known);
-		}
-		return known.config();
-	}
-
-	/** The lint configuration of one file; the defaults when its {@code .luacheckrc} cannot be read. */
-	public LintConfig lintConfigFor(String fileName) {
-		try {
-			return lintConfig(Path.of(fileName).toAbsolutePath().getParent()).configFor(fileName);
-		} catch (IOException | LuacheckConfigException e) {
-			return new LintConfig(); // the validator reports the broken file
-		}
+		return linter;
 	}
 
 	/** The document of a resource as it is now (computed once per parse). */
