@@ -1,11 +1,10 @@
 package pearl.lua.ui;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.IDocument;
@@ -19,17 +18,13 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
 import org.eclipse.jface.text.source.ISourceViewer;
 
-import pearl.lua.LuaSources;
-import pearl.lua.firmware.FirmwareModel;
-import pearl.lua.ide.LuaIdeSetup;
-import pearl.lua.ide.diagnostics.ProjectLinter;
 import pearl.lua.ide.model.LuaDocument;
+import pearl.lua.ide.model.LuaProject;
 import pearl.lua.lint.LintIssue;
-import pearl.lua.lint.LintRules;
 import pearl.lua.parser.LuaLineMap;
 
 /**
- * Diagnostics while typing: after the reconciler's pause, has the headless {@link ProjectLinter}
+ * Diagnostics while typing: after the reconciler's pause, has the headless linter ({@link LuaServices})
  * lint the document's text off the UI thread, and replaces the editor's lint annotations in one
  * step.
  */
@@ -40,23 +35,18 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 	static final String WARNING = "org.eclipse.ui.workbench.texteditor.warning";
 	static final String INFO = "org.eclipse.ui.workbench.texteditor.info";
 
-	/** Made on the first reconcile, once for all editors: setting the parser up takes about a second. */
-	private static final class Shared {
-		static final LuaSources SOURCES = new LuaSources(LuaIdeSetup.doSetupIde());
-		static final ProjectLinter LINTER = new ProjectLinter(SOURCES, LintRules.all());
-	}
-
 	private final ISourceViewer viewer;
-	private final java.util.function.Supplier<Path> file;
+	private final LuaEditorInput input;
+	private final Consumer<LuaAnalysis> analysed;
 	private IDocument document;
 	private List<Annotation> shown = new ArrayList<>();
 
-	LuaReconcilingStrategy(ISourceViewer viewer, java.util.function.Supplier<Path> file) {
+	/** Reconciles {@code viewer}'s document, the text of {@code input}, and hands each analysis to {@code analysed}. */
+	LuaReconcilingStrategy(ISourceViewer viewer, LuaEditorInput input, Consumer<LuaAnalysis> analysed) {
 		this.viewer = viewer;
-		this.file = file;
+		this.input = input;
+		this.analysed = analysed;
 	}
-
-
 
 	@Override
 	public void setDocument(IDocument document) {
@@ -83,10 +73,10 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 		if (document == null || model == null) {
 			return;
 		}
-		String text = document.get();
-		Path path = file.get();
-		LuaDocument lua = LuaDocument.parse(Shared.SOURCES, path == null ? "untitled.lua" : path.toString(), text, FirmwareModel.load());
-		List<LintIssue> issues = Shared.LINTER.lint(lua, Set.of());
+		LuaServices services = LuaServices.get();
+		LuaDocument lua = services.parse(input.fileName(), document.get());
+		LuaProject project = services.folder(input.projectRoot()).project(List.of(lua));
+		List<LintIssue> issues = services.lint(lua, project);
 		LuaLineMap lines = lua.lines();
 		Map<Annotation, Position> added = new HashMap<>();
 		for (LintIssue issue : issues) {
@@ -100,6 +90,7 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 			added.put(new Annotation(type, false, issue.message() + " [" + issue.code() + "]"), new Position(start, end - start));
 		}
 		replace(model, added);
+		analysed.accept(new LuaAnalysis(lua, project, issues));
 	}
 
 	private synchronized void replace(IAnnotationModel model, Map<Annotation, Position> added) {

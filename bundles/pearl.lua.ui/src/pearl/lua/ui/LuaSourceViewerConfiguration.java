@@ -1,7 +1,6 @@
 package pearl.lua.ui;
 
-import java.nio.file.Path;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.reconciler.IReconciler;
@@ -14,26 +13,28 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 
 /** How the Lua editor shows text: lexical colours from {@link LuaTokenScanner}, lint annotations while typing. */
-public class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
+class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
 	/** The pause after the last keystroke before the file is linted again. */
 	static final int RECONCILE_DELAY_MS = 200;
 
 	private final ISharedTextColors colors;
-	private final Supplier<Path> file;
+	private final LuaEditorInput input;
+	private final Consumer<LuaAnalysis> analysed;
 
 	/**
 	 * A configuration whose colours come from {@code colors} (the editor's shared ones), for the
-	 * file {@code file} gives (null while there is none, as for an untitled document).
+	 * text of {@code input}; each analysis the reconciler makes goes to {@code analysed}.
 	 */
-	public LuaSourceViewerConfiguration(ISharedTextColors colors, Supplier<Path> file) {
+	LuaSourceViewerConfiguration(ISharedTextColors colors, LuaEditorInput input, Consumer<LuaAnalysis> analysed) {
 		this.colors = colors;
-		this.file = file;
+		this.input = input;
+		this.analysed = analysed;
 	}
 
 	@Override
 	public IReconciler getReconciler(ISourceViewer viewer) {
-		MonoReconciler reconciler = new MonoReconciler(new LuaReconcilingStrategy(viewer, file), false);
+		MonoReconciler reconciler = new MonoReconciler(new LuaReconcilingStrategy(viewer, input, analysed), false);
 		reconciler.setDelay(RECONCILE_DELAY_MS);
 		return reconciler;
 	}

@@ -1,15 +1,9 @@
 package pearl.lua.ide.server;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +21,7 @@ import pearl.lua.LuaSources;
 import pearl.lua.ide.model.LuaDocument;
 import pearl.lua.ide.diagnostics.ProjectLinter;
 import pearl.lua.ide.model.LuaProject;
+import pearl.lua.ide.model.ProjectFolder;
 
 /**
  * The language server's view of a project's Lua files: documents the client has open, as typed
@@ -37,12 +32,6 @@ import pearl.lua.ide.model.LuaProject;
 @Singleton
 public class LuaWorkspaceFiles {
 
-	/** Folders never searched for project files. */
-	private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".svn", "node_modules", "target", "build", ".pearl");
-
-	private record OnDisk(long modified, long size, LuaDocument document) {
-	}
-
 	@Inject
 	private LuaServerSettings settings;
 
@@ -51,10 +40,7 @@ public class LuaWorkspaceFiles {
 
 	private volatile ProjectLinter linter;
 	private final Map<IParseResult, LuaDocument> byParse = new WeakHashMap<>();
-	private final Map<Path, OnDisk> onDisk = new ConcurrentHashMap<>();
-	private final Map<Path, LuaProject> projects = new ConcurrentHashMap<>();
-	private final Map<Path, Long> scanned = new ConcurrentHashMap<>();
-	private final Map<Path, Set<String>> openLastScan = new ConcurrentHashMap<>();
+	private final Map<Path, ProjectFolder> folders = new ConcurrentHashMap<>();
 
 	/**
 	 * Runs a service on the documents, one at a time: documents cache what the linter infers
@@ -100,76 +86,16 @@ public class LuaWorkspaceFiles {
 	 */
 	public LuaProject project(XtextResource resource) {
 		Path root = rootOf(resource);
-		LuaProject project = projects.computeIfAbsent(root, LuaProject::new);
-		synchronized (project) {
-			Set<String> seen = new HashSet<>();
-			if (resource.getResourceSet() != null) {
-				for (Resource other : resource.getResourceSet().getResources()) {
-					if (other instanceof XtextResource lua && other.isLoaded() && isUnder(lua.getURI(), root)) {
-						LuaDocument document = lua == resource ? document(resource) : document(lua);
-						project.put(document);
-						seen.add(project.relativeName(document.fileName()));
-					}
+		ProjectFolder folder = folders.computeIfAbsent(root, r -> new ProjectFolder(r, sources, settings.firmware()));
+		List<LuaDocument> open = new ArrayList<>();
+		if (resource.getResourceSet() != null) {
+			for (Resource other : resource.getResourceSet().getResources()) {
+				if (other instanceof XtextResource lua && other.isLoaded() && isUnder(lua.getURI(), root)) {
+					open.add(document(lua));
 				}
 			}
-			// files on disk change seldom while the user types: look again at most once a second
-			long now = System.nanoTime();
-			Long last = scanned.get(root);
-			if (last == null || now - last > 1_000_000_000L || !seen.equals(openLastScan.get(root))) {
-				refreshFromDisk(project, seen);
-				scanned.put(root, now);
-				openLastScan.put(root, seen);
-			}
 		}
-		return project;
-	}
-
-	private void refreshFromDisk(LuaProject project, Set<String> open) {
-		Set<String> present = new HashSet<>(open);
-		try {
-			Files.walkFileTree(project.root(), new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-					return !dir.equals(project.root()) && SKIPPED_FOLDERS.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
-							: FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-					String name = project.relativeName(file.toString());
-					if (name.endsWith(".lua") && !open.contains(name)) {
-						present.add(name);
-						project.put(fromDisk(file, attrs));
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFileFailed(Path file, IOException e) {
-					return FileVisitResult.CONTINUE; // an unreadable file is simply not part of the project
-				}
-			});
-		} catch (IOException e) {
-			return; // the root went away: the project keeps what it had
-		}
-		project.documents().stream().map(d -> project.relativeName(d.fileName())).filter(name -> !present.contains(name)).toList()
-				.forEach(name -> project.remove(project.root().resolve(name).toString()));
-	}
-
-	private LuaDocument fromDisk(Path file, BasicFileAttributes attrs) {
-		OnDisk known = onDisk.get(file);
-		long modified = attrs.lastModifiedTime().toMillis();
-		if (known == null || known.modified() != modified || known.size() != attrs.size()) {
-			String text;
-			try {
-				text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-			} catch (IOException e) {
-				text = "";
-			}
-			known = new OnDisk(modified, attrs.size(), LuaDocument.parse(sources, file.toString(), text, settings.firmware()));
-			onDisk.put(file, known);
-		}
-		return known.document();
+		return folder.project(open);
 	}
 
 	private static Path rootOf(XtextResource resource) {
