@@ -13,7 +13,7 @@ import pearl.lua.lint.LintIssue;
  *
  * @param document the text as parsed
  * @param project  the project, with this document in it
- * @param issues   the lint findings
+ * @param issues   the lint findings; empty when the text was analysed for a keystroke and not linted
  */
 public record LuaAnalysis(LuaDocument document, LuaProject project, List<LintIssue> issues) {
 

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
@@ -23,9 +17,6 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.Test;
 
 import pearl.lua.ui.LuaEditor;
@@ -44,31 +35,6 @@ class LuaEditorTest {
 			end)
 			""";
 
-	private static IFile file(String project, String name, String text) throws CoreException {
-		IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject(project);
-		if (!p.exists()) {
-			p.create(null);
-		}
-		p.open(null);
-		IFile file = p.getFile(name);
-		if (file.exists()) {
-			file.setContents(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, false, null);
-		} else {
-			file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
-		}
-		return file;
-	}
-
-	/** Opens {@code name} of the test project, with {@code text}, as a user double-clicks it. */
-	private static IEditorPart open(String name, String text) throws CoreException {
-		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		return IDE.openEditor(page, file("blink", name, text));
-	}
-
-	private static void close(IEditorPart editor) {
-		editor.getSite().getPage().closeEditor(editor, false);
-	}
-
 	private static StyleRange styleAt(StyledText text, String source, String word) {
 		StyleRange style = text.getStyleRangeAtOffset(source.indexOf(word));
 		assertNotNull(style, "no colour on '" + word + "'");
@@ -77,7 +43,7 @@ class LuaEditorTest {
 
 	@Test
 	void aLuaFileOpensInTheLuaEditorWithLuasColours() throws Exception {
-		IEditorPart editor = open("init.lua", BLINK);
+		IEditorPart editor = LuaFiles.open("blink", "init.lua", BLINK);
 		assertEquals(LuaEditor.ID, editor.getSite().getId(), "init.lua did not open in the Lua editor");
 		StyledText text = (StyledText) editor.getAdapter(Control.class);
 		Workbenches.flushEvents(text.getDisplay());
@@ -111,7 +77,7 @@ class LuaEditorTest {
 
 	@Test
 	void aLeakedGlobalIsFlaggedWhileTypingAndTheFlagGoesWhenItIsMadeLocal() throws Exception {
-		IEditorPart editor = open("counter.lua", "print(node.heap())\n");
+		IEditorPart editor = LuaFiles.open("blink", "counter.lua", "print(node.heap())\n");
 		StyledText text = (StyledText) editor.getAdapter(Control.class);
 		text.replaceTextRange(0, 0, "count = 0\n");
 		List<String> flagged = annotationsOnceSettled(editor, a -> a.stream().anyMatch(t -> t.endsWith("[global-write]")));
@@ -121,18 +87,18 @@ class LuaEditorTest {
 		text.replaceTextRange(0, 0, "local ");
 		List<String> fixed = annotationsOnceSettled(editor, a -> a.stream().noneMatch(t -> t.endsWith("[global-write]")));
 		assertTrue(fixed.stream().noneMatch(t -> t.endsWith("[global-write]")), fixed.toString());
-		close(editor);
+		LuaFiles.close(editor);
 	}
 
 	@Test
 	void typingALongCommentRecoloursTheRestOfTheFile() throws Exception {
-		IEditorPart editor = open("comment.lua", "local a = 1\nlocal b = 2\n");
+		IEditorPart editor = LuaFiles.open("blink", "comment.lua", "local a = 1\nlocal b = 2\n");
 		StyledText text = (StyledText) editor.getAdapter(Control.class);
 		text.replaceTextRange(0, 0, "--[[\n");
 		Workbenches.flushEvents(text.getDisplay());
 		StyleRange later = text.getStyleRangeAtOffset(text.getText().indexOf("local b"));
 		assertNotNull(later);
 		assertEquals(new RGB(63, 127, 95), later.foreground.getRGB(), "an open --[[ comments out what follows");
-		close(editor);
+		LuaFiles.close(editor);
 	}
 }
