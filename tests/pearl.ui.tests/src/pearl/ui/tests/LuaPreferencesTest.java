@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.eclipse.core.resources.IFile;
@@ -19,11 +20,13 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 import pearl.lua.firmware.BoardProfile;
 import pearl.lua.firmware.FirmwareModel;
+import pearl.lua.lint.LintRules;
 import pearl.lua.lint.SeverityOverrides;
 import pearl.lua.ui.preferences.BoardPreferencePage;
 import pearl.lua.ui.preferences.LintPreferencePage;
@@ -172,5 +176,22 @@ class LuaPreferencesTest {
 		typeSpace(editor);
 		List<String> flagged = annotations(editor, has(ERROR, "unavailable-api"));
 		assertTrue(has(ERROR, "unavailable-api").test(flagged), "mqtt is not in the project's build: " + flagged);
+	}
+
+	@Test
+	void restoreDefaultsPutsEveryRuleBackToItsDefaultSeverity() {
+		LuaPreferences.store(LuaPreferences.workspace(), SeverityOverrides.fromWords(Map.of("global-write", "error", "rom-write", "off"),
+				LintRules.all()));
+		PreferenceDialog preferences = SettingsDialogs.preferences(LintPreferencePage.ID);
+		try {
+			assertEquals("Error", severityOf(preferences, "global-write").getText());
+			assertEquals("Ignore", severityOf(preferences, "rom-write").getText());
+			Button restore = SettingsDialogs.find(preferences, Button.class, b -> b.getText().replace("&", "").equals("Restore Defaults")).get(0);
+			restore.notifyListeners(SWT.Selection, new Event());
+			assertEquals("Warning", severityOf(preferences, "global-write").getText());
+			assertEquals("Error", severityOf(preferences, "rom-write").getText());
+		} finally {
+			preferences.close();
+		}
 	}
 }
