@@ -15,6 +15,10 @@ import org.eclipse.jface.text.source.IVerticalRuler;
 import org.eclipse.jface.text.source.projection.ProjectionSupport;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IEditorReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.editors.text.EditorsUI;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
@@ -143,6 +147,20 @@ public class LuaEditor extends TextEditor {
 		}
 		listeners.clear();
 		super.dispose();
+	}
+
+	/** Lints the text of every open Lua editor again now, as after a change of the lint or board settings. */
+	public static void relintAll() {
+		for (IWorkbenchWindow window : PlatformUI.getWorkbench().getWorkbenchWindows()) {
+			for (IWorkbenchPage page : window.getPages()) {
+				for (IEditorReference reference : page.getEditorReferences()) {
+					if (reference.getEditor(false) instanceof LuaEditor lua
+							&& lua.getSourceViewerConfiguration() instanceof LuaSourceViewerConfiguration configuration) {
+						configuration.reconcileNow();
+					}
+				}
+			}
+		}
 	}
 
 	/** What the reconciler last learned about the text, or null before the first reconcile. */

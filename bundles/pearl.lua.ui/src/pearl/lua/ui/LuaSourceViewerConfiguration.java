@@ -8,7 +8,9 @@ import java.util.function.Function;
 
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IAutoEditStrategy;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
@@ -60,11 +62,24 @@ class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 		this.analyse = analyse;
 	}
 
+	private LuaReconcilingStrategy strategy;
+
 	@Override
 	public IReconciler getReconciler(ISourceViewer viewer) {
-		MonoReconciler reconciler = new MonoReconciler(new LuaReconcilingStrategy(viewer, input, analysed), false);
+		strategy = new LuaReconcilingStrategy(viewer, input, analysed);
+		MonoReconciler reconciler = new MonoReconciler(strategy, false);
 		reconciler.setDelay(RECONCILE_DELAY_MS);
 		return reconciler;
+	}
+
+	/** Lints the text again now, in the background, as after a change of the lint settings. */
+	void reconcileNow() {
+		LuaReconcilingStrategy now = strategy;
+		if (now != null) {
+			Job.create("Checking Lua with the new settings", monitor -> {
+				now.reconcile((IRegion) null);
+			}).schedule();
+		}
 	}
 
 	@Override

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * free at boot in bytes (default {@value #DEFAULT_HEAP}, the "about 44 KB" of the documentation;
  * a build with fewer modules has more). Module names the data file does
  * not describe are accepted: they are in the build, their API is just not checked. Modules that
- * every build has ({@code pipe}) need not be listed.
+ * every build has ({@code pipe}) need not be listed. {@link #write(Path)} writes the same form, so
+ * a profile saved by the IDE ({@link #PROJECT_FILE} in a project) is one {@code pearl} commands take
+ * with {@code --profile}.
  */
 public final class BoardProfile {
 
@@ -36,12 +38,20 @@ public final class BoardProfile {
 		INTEGER
 	}
 
+	/**
+	 * The file in a project's folder that holds the project's own profile. Hidden, so it is never
+	 * uploaded to the board.
+	 */
+	public static final String PROJECT_FILE = ".nodemcu-board.json";
+
 	private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	/** Free heap at boot when a profile does not say: about 44 KB, per the firmware's documentation. */
 	public static final long DEFAULT_HEAP = 44 * 1024;
-	private static final long MIN_HEAP = 4 * 1024;
-	private static final long MAX_HEAP = 80 * 1024;
+	/** The least free heap at boot a profile may give. */
+	public static final long MIN_HEAP = 4 * 1024;
+	/** The most free heap at boot a profile may give: an ESP8266 has 80 KB of data RAM for the SDK and Lua. */
+	public static final long MAX_HEAP = 80 * 1024;
 
 	private final Set<String> modules;
 	private final NumberType numberType;
@@ -63,12 +73,33 @@ public final class BoardProfile {
 	 * @throws IllegalArgumentException if a name is not a Lua identifier
 	 */
 	public static BoardProfile of(Collection<String> modules, NumberType numberType) {
+		return of(modules, numberType, DEFAULT_HEAP);
+	}
+
+	/**
+	 * A profile with exactly these modules and {@code heap} bytes free at boot.
+	 *
+	 * @throws IllegalArgumentException if a name is not a Lua identifier, or the heap is not one an
+	 *                                  ESP8266 can have
+	 */
+	public static BoardProfile of(Collection<String> modules, NumberType numberType, long heap) {
 		for (String module : modules) {
 			if (module == null || !MODULE_NAME.matcher(module).matches()) {
 				throw new IllegalArgumentException("not a module name: " + module);
 			}
 		}
-		return new BoardProfile(Set.copyOf(modules), numberType);
+		String problem = heapProblem(heap);
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
+		return new BoardProfile(Set.copyOf(modules), numberType, heap);
+	}
+
+	/** Why {@code heap} cannot be the free heap at boot, or null when it can. */
+	public static String heapProblem(long heap) {
+		return heap < MIN_HEAP || heap > MAX_HEAP
+				? "heap is the free heap at boot in bytes, between " + MIN_HEAP + " and " + MAX_HEAP + " on an ESP8266, not " + heap
+				: null;
 	}
 
 	/**
@@ -132,12 +163,28 @@ public final class BoardProfile {
 				throw value.fail("heap is a whole number of bytes, not " + number);
 			}
 			heap = (long) number;
-			if (heap < MIN_HEAP || heap > MAX_HEAP) {
-				throw value.fail("heap is the free heap at boot in bytes, between " + MIN_HEAP + " and " + MAX_HEAP
-						+ " on an ESP8266, not " + heap);
+			if (heapProblem(heap) != null) {
+				throw value.fail(heapProblem(heap));
 			}
 		}
 		return new BoardProfile(modules, numberType, heap);
+	}
+
+	/** The profile as JSON text that {@link #parse} reads back as an equal profile. */
+	public String toJson() {
+		StringBuilder json = new StringBuilder("{\n  \"modules\": [");
+		String separator = "";
+		for (String module : modules) {
+			json.append(separator).append('"').append(module).append('"'); // identifiers: nothing to escape
+			separator = ", ";
+		}
+		return json.append("],\n  \"numberType\": \"").append(numberType.name().toLowerCase(java.util.Locale.ROOT))
+				.append("\",\n  \"heap\": ").append(heap).append("\n}\n").toString();
+	}
+
+	/** Writes the profile to {@code file} as {@link #toJson()} gives it. */
+	public void write(Path file) throws IOException {
+		Files.writeString(file, toJson(), StandardCharsets.UTF_8);
 	}
 
 	/** Bytes of Lua heap free at boot. */
@@ -163,6 +210,20 @@ public final class BoardProfile {
 	/** The same modules with another number type. */
 	public BoardProfile withNumberType(NumberType type) {
 		return new BoardProfile(modules, type, heap);
+	}
+
+	/** The same number type and heap with exactly {@code names} as modules. */
+	public BoardProfile withModules(Collection<String> names) {
+		return of(names, numberType, heap);
+	}
+
+	/**
+	 * The same modules and number type with {@code bytes} free at boot.
+	 *
+	 * @throws IllegalArgumentException if an ESP8266 cannot have that heap ({@link #heapProblem})
+	 */
+	public BoardProfile withHeap(long bytes) {
+		return of(modules, numberType, bytes);
 	}
 
 	/** The same number type with {@code module} left out. */

@@ -159,4 +159,37 @@ class BoardProfileTest {
 	void aMissingProfileFileIsAnIoError() {
 		assertThrows(NoSuchFileException.class, () -> BoardProfile.read(Path.of("/nonexistent/board.json")));
 	}
+
+	@Test
+	void aProfileWrittenByTheIdeReadsBackTheSameForTheCommandLine() throws IOException {
+		BoardProfile chosen = BoardProfile.of(List.of("node", "tmr", "wifi", "sjson"), NumberType.INTEGER, 50_000);
+		Path file = Files.createTempFile("board", ".json");
+		try {
+			chosen.write(file);
+			BoardProfile read = BoardProfile.read(file);
+			assertEquals(chosen, read);
+			assertEquals(50_000, read.heap());
+			assertInstanceOf(LookupResult.NotInBuild.class, MODEL.forProfile(read).lookup("mqtt.Client"));
+		} finally {
+			Files.delete(file);
+		}
+	}
+
+	@Test
+	void aHeapNoEsp8266HasIsRefused() {
+		BoardProfile profile = BoardProfile.defaultBuild();
+		assertEquals(30_000, profile.withHeap(30_000).heap());
+		IllegalArgumentException tooMuch = assertThrows(IllegalArgumentException.class, () -> profile.withHeap(200_000));
+		assertTrue(tooMuch.getMessage().contains("between"), tooMuch.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> profile.withHeap(100));
+	}
+
+	@Test
+	void withModulesKeepsNumberTypeAndHeap() {
+		BoardProfile integer = BoardProfile.defaultBuild().withNumberType(NumberType.INTEGER).withHeap(20_000);
+		BoardProfile narrowed = integer.withModules(Set.of("node", "file"));
+		assertEquals(Set.of("node", "file"), narrowed.modules());
+		assertEquals(NumberType.INTEGER, narrowed.numberType());
+		assertEquals(20_000, narrowed.heap());
+	}
 }

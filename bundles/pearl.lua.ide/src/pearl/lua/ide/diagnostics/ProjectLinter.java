@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import pearl.lua.LuaSources;
 import pearl.lua.ide.model.LuaDocument;
@@ -16,6 +17,7 @@ import pearl.lua.lint.LintIssue;
 import pearl.lua.lint.LintRule;
 import pearl.lua.lint.Linter;
 import pearl.lua.lint.Severity;
+import pearl.lua.lint.SeverityOverrides;
 import pearl.lua.lint.config.LuacheckConfigException;
 import pearl.lua.lint.config.ProjectConfig;
 
@@ -48,6 +50,16 @@ public final class ProjectLinter {
 	 * a broken {@code .luacheckrc} is a finding of code {@link #CONFIG} on the first line.
 	 */
 	public List<LintIssue> lint(LuaDocument document, Collection<String> globalsSetElsewhere) {
+		return lint(document, globalsSetElsewhere, SeverityOverrides.none());
+	}
+
+	/**
+	 * The findings in {@code document} with the severities a user chose in place of the rules'
+	 * defaults; the project's {@code .luacheckrc} applies on top of them as described in
+	 * {@link SeverityOverrides}: its {@code ignore} still hides findings, its {@code enable} does
+	 * not bring back a rule the overrides turn off.
+	 */
+	public List<LintIssue> lint(LuaDocument document, Collection<String> globalsSetElsewhere, SeverityOverrides severities) {
 		List<LintIssue> found = new ArrayList<>();
 		ProjectConfig config;
 		try {
@@ -60,7 +72,10 @@ public final class ProjectLinter {
 		if (config.excludes(document.fileName())) {
 			return found;
 		}
-		Linter linter = new Linter(sources, document.firmware(), rules, config::configFor);
+		ProjectConfig project = config;
+		Function<String, LintConfig> configs = severities.equals(SeverityOverrides.none()) ? project::configFor
+				: fileName -> severities.applyTo(project.configFor(fileName).copy());
+		Linter linter = new Linter(sources, document.firmware(), rules, configs);
 		found.addAll(linter.lint(new Linter.Source(document.fileName(), document.text()), document.parsed(), globalsSetElsewhere));
 		return found;
 	}

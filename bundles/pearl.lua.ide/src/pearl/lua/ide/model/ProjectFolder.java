@@ -48,6 +48,11 @@ public final class ProjectFolder {
 		this.firmware = firmware;
 	}
 
+	/** The firmware the folder's saved files are analysed for. */
+	public FirmwareModel firmware() {
+		return firmware;
+	}
+
 	/** The project without looking at the disk again. */
 	public LuaProject project() {
 		return project;
