@@ -30,6 +30,20 @@ class LuaDocumentTest {
 	}
 
 	@Test
+	void knowsTheGlobalsAFileSetsButNotThoseItOnlyReadsOrShadows() {
+		LuaDocument document = Documents.parse("init.lua", """
+				config = {}
+				function start() print(config, wifi, missing) end
+				local count = 0
+				count = count + 1
+				t.x = 1
+				""");
+		assertEquals(java.util.Set.of("config", "start"), document.globalsSet());
+		LuaProject project = Documents.project("init.lua", "config = {}\n", "app.lua", "ready = true\n");
+		assertEquals(java.util.Set.of("ready"), project.globalsSetOutside("/project/init.lua"));
+	}
+
+	@Test
 	void findsTheDeclarationOfParametersAndLocals() {
 		Documents.AtCaret at = Documents.withCaret("init.lua", "local function on(so|ck, data) return sock end\n");
 		LocalVariable local = at.document().localDeclaredAt(at.caret()).orElseThrow();
