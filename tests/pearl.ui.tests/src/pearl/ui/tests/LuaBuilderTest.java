@@ -14,19 +14,25 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.ISetSelectionTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import pearl.lua.ui.project.NodeMcuNature;
 import pearl.lua.ui.project.NodeMcuProjects;
 import pearl.lua.ui.project.ProblemMarkers;
 
@@ -176,5 +182,25 @@ class LuaBuilderTest {
 		assertNotNull(syntax.getAttribute(IMarker.MESSAGE, null));
 		only(markersOnceBuilt(leak, has("global-write")), "global-write");
 		assertEquals(0, IDE.getMarkerHelpRegistry().getResolutions(syntax).length, "a syntax error has no quick fix");
+	}
+
+	@Test
+	void convertingAPlainProjectFromItsContextMenuLintsItsFiles() throws Exception {
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject("plain");
+		project.create(null);
+		project.open(null);
+		IFile leak = project.getFile("leak.lua");
+		write(leak, "count = 0\n");
+		Workbenches.waitForBuild(Display.getCurrent());
+		assertEquals(0, leak.findMarkers(ProblemMarkers.TYPE, true, IResource.DEPTH_ZERO).length, "not a NodeMCU project yet");
+
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IViewPart explorer = page.showView(IPageLayout.ID_PROJECT_EXPLORER);
+		((ISetSelectionTarget) explorer).selectReveal(new StructuredSelection(project));
+		Workbenches.flushEvents(Display.getCurrent());
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("pearl.lua.ui.convertToNodeMcuProject", null);
+
+		assertTrue(project.hasNature(NodeMcuNature.ID));
+		only(markersOnceBuilt(leak, has("global-write")), "global-write");
 	}
 }
