@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IWorkspaceRoot;
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -66,7 +67,7 @@ class SampleProjectTest {
 		IEditorPart editor = page.getActiveEditor();
 		assertNotNull(editor, "init.lua did not open");
 		assertEquals(LuaEditor.ID, editor.getSite().getId());
-		assertEquals(project.getFile("init.lua"), editor.getEditorInput().getAdapter(org.eclipse.core.resources.IFile.class));
+		assertEquals(project.getFile("init.lua"), editor.getEditorInput().getAdapter(IFile.class));
 		Workbenches.flushEvents(display);
 		Workbenches.screenshot(display, "sample-project.png");
 	}

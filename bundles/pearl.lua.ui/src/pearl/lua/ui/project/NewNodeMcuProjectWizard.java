@@ -5,6 +5,8 @@ import java.net.URI;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
@@ -59,14 +61,14 @@ public final class NewNodeMcuProjectWizard extends Wizard implements INewWizard 
 		try {
 			getContainer().run(false, false, new WorkspaceModifyOperation() {
 				@Override
-				protected void execute(org.eclipse.core.runtime.IProgressMonitor monitor) throws CoreException {
+				protected void execute(IProgressMonitor monitor) throws CoreException {
 					created = NodeMcuProjects.create(name, location, monitor);
 				}
 			});
 		} catch (InvocationTargetException e) {
 			CoreException cause = e.getCause() instanceof CoreException core ? core : null;
 			ErrorDialog.openError(getShell(), "New NodeMCU Project", "Cannot create the project " + name + ".",
-					cause != null ? cause.getStatus() : org.eclipse.core.runtime.Status.error(String.valueOf(e.getCause()), e.getCause()));
+					cause != null ? cause.getStatus() : Status.error(String.valueOf(e.getCause()), e.getCause()));
 			return false;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,9 @@ class LuaDocumentTest {
 				count = count + 1
 				t.x = 1
 				""");
-		assertEquals(java.util.Set.of("config", "start"), document.globalsSet());
+		assertEquals(Set.of("config", "start"), document.globalsSet());
 		LuaProject project = Documents.project("init.lua", "config = {}\n", "app.lua", "ready = true\n");
-		assertEquals(java.util.Set.of("ready"), project.globalsSetOutside("/project/init.lua"));
+		assertEquals(Set.of("ready"), project.globalsSetOutside("/project/init.lua"));
 	}
 
 	@Test
