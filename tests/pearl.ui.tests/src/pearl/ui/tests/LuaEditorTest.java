@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.jface.text.ITextOperationTarget;
-import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.junit.jupiter.api.Test;
 
@@ -57,35 +52,17 @@ class LuaEditorTest {
 		Workbenches.screenshot(text.getDisplay(), "lua-editor.png");
 	}
 
-	/** The texts of the editor's annotations, once {@code expected} holds or 5 s have passed. */
-	private static List<String> annotationsOnceSettled(IEditorPart editor, Predicate<List<String>> expected) {
-		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
-		Display display = viewer.getTextWidget().getDisplay();
-		long until = System.currentTimeMillis() + 5000;
-		List<String> texts = List.of();
-		while (System.currentTimeMillis() < until) {
-			Workbenches.flushEvents(display);
-			List<String> now = new ArrayList<>();
-			viewer.getAnnotationModel().getAnnotationIterator().forEachRemaining(a -> now.add(a.getText()));
-			texts = now;
-			if (expected.test(texts)) {
-				break;
-			}
-		}
-		return texts;
-	}
-
 	@Test
 	void aLeakedGlobalIsFlaggedWhileTypingAndTheFlagGoesWhenItIsMadeLocal() throws Exception {
 		IEditorPart editor = LuaFiles.open("blink", "counter.lua", "print(node.heap())\n");
 		StyledText text = (StyledText) editor.getAdapter(Control.class);
 		text.replaceTextRange(0, 0, "count = 0\n");
-		List<String> flagged = annotationsOnceSettled(editor, a -> a.stream().anyMatch(t -> t.endsWith("[global-write]")));
+		List<String> flagged = Workbenches.annotationsOnceSettled(editor, a -> a.stream().anyMatch(t -> t.endsWith("[global-write]")));
 		assertTrue(flagged.stream().anyMatch(t -> t.contains("'count'") && t.endsWith("[global-write]")), flagged.toString());
 		Workbenches.screenshot(text.getDisplay(), "lua-editor-diagnostic.png");
 
 		text.replaceTextRange(0, 0, "local ");
-		List<String> fixed = annotationsOnceSettled(editor, a -> a.stream().noneMatch(t -> t.endsWith("[global-write]")));
+		List<String> fixed = Workbenches.annotationsOnceSettled(editor, a -> a.stream().noneMatch(t -> t.endsWith("[global-write]")));
 		assertTrue(fixed.stream().noneMatch(t -> t.endsWith("[global-write]")), fixed.toString());
 		LuaFiles.close(editor);
 	}

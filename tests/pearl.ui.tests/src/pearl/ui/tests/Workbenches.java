@@ -3,7 +3,15 @@ package pearl.ui.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -12,9 +20,13 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IEditorPart;
 
 /** What the workbench tests share: letting the UI settle, and screenshots for a person to look at. */
 final class Workbenches {
@@ -81,6 +93,67 @@ final class Workbenches {
 		rest.x = x;
 		rest.y = y;
 		widget.notifyListeners(SWT.MouseHover, rest);
+	}
+
+	/** The texts of the editor's annotations, once {@code expected} holds or 5 s have passed. */
+	static List<String> annotationsOnceSettled(IEditorPart editor, Predicate<List<String>> expected) {
+		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
+		Display display = viewer.getTextWidget().getDisplay();
+		long until = System.currentTimeMillis() + 5000;
+		List<String> texts = List.of();
+		while (System.currentTimeMillis() < until) {
+			Workbenches.flushEvents(display);
+			List<String> now = new ArrayList<>();
+			viewer.getAnnotationModel().getAnnotationIterator().forEachRemaining(a -> now.add(a.getText()));
+			texts = now;
+			if (expected.test(texts)) {
+				break;
+			}
+		}
+		return texts;
+	}
+
+	/** Lets the auto-build that a change started run to its end, keeping the UI alive meanwhile. */
+	static void waitForBuild(Display display) {
+		flushEvents(display);
+		long until = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < until && (isBuilding(ResourcesPlugin.FAMILY_AUTO_BUILD) || isBuilding(ResourcesPlugin.FAMILY_MANUAL_BUILD))) {
+			flushEvents(display);
+		}
+		flushEvents(display);
+	}
+
+	private static boolean isBuilding(Object family) {
+		return Job.getJobManager().find(family).length > 0;
+	}
+
+	/** The markers' messages and lines, for a failure message. */
+	static String describe(IMarker[] markers) {
+		StringBuilder text = new StringBuilder();
+		for (IMarker marker : markers) {
+			text.append(marker.getResource().getName()).append(':').append(marker.getAttribute(IMarker.LINE_NUMBER, -1)).append(": ")
+					.append(marker.getAttribute(IMarker.MESSAGE, "")).append('\n');
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Opens every branch of the table-like tree whose first column is {@code firstColumn} (the
+	 * Problems view's is "Description"), as a user clicking each arrow does: the viewer fills them in.
+	 */
+	static void expandTable(Composite root, String firstColumn) {
+		for (Control child : root.getChildren()) {
+			if (child instanceof Tree tree && tree.getColumnCount() > 0 && tree.getColumn(0).getText().equals(firstColumn)) {
+				for (TreeItem item : tree.getItems()) {
+					Event expand = new Event();
+					expand.item = item;
+					tree.notifyListeners(SWT.Expand, expand);
+					item.setExpanded(true);
+				}
+			} else if (child instanceof Composite inner) {
+				expandTable(inner, firstColumn);
+			}
+		}
 	}
 
 	/** Writes what the screen shows to target/screenshots, for a person to look at. */

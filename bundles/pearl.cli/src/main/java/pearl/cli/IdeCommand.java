@@ -8,9 +8,21 @@ import java.util.List;
 
 /**
  * {@code pearl ide [--workspace DIR] [-- ECLIPSE-ARGS...]}: starts the Pearl IDE, by default on
- * a fresh workspace, and waits until it is closed.
+ * a fresh workspace with the example project imported, and waits until it is closed.
  */
 final class IdeCommand implements Command {
+
+	/** System property through which ./pearl says where the repository's example projects are. */
+	static final String EXAMPLES_PROPERTY = "pearl.examples";
+
+	/** The example a fresh workspace starts with. */
+	static final String SAMPLE = "weather-station";
+
+	/**
+	 * The IDE's system property naming the folder of a project to import into its empty workspace
+	 * (read by pearl.lua.ui's SampleProjectStartup, which opens the project's init.lua).
+	 */
+	static final String SAMPLE_PROPERTY = "pearl.sample";
 
 	private final IdeInstallation installation;
 
@@ -36,7 +48,9 @@ final class IdeCommand implements Command {
 				Starts the Pearl IDE and waits until it is closed.
 
 				  --workspace DIR   the Eclipse workspace to open (created if missing);
-				                    without it, a new empty workspace in the temporary folder
+				                    without it, a new workspace in the temporary folder, with
+				                    the example project weather-station imported and its
+				                    init.lua open
 				  -- ARGS...        passed on to Eclipse unchanged
 				""";
 	}
@@ -59,7 +73,8 @@ final class IdeCommand implements Command {
 			console.err().println("pearl ide: cannot create the workspace " + e.getMessage());
 			return Main.USAGE;
 		}
-		List<String> command = commandLine(javaExecutable(), launcherJar, workspace, launch.eclipseArgs());
+		Path sample = launch.workspace() == null ? sampleProject() : null;
+		List<String> command = commandLine(javaExecutable(), launcherJar, workspace, sample, launch.eclipseArgs());
 		console.err().println("pearl ide: starting Pearl on workspace " + workspace);
 		try {
 			Process process = new ProcessBuilder(command).directory(installation.home().toFile()).inheritIO().start();
@@ -99,12 +114,25 @@ final class IdeCommand implements Command {
 		return new Launch(workspace == null ? null : workspace.toAbsolutePath(), List.copyOf(eclipseArgs));
 	}
 
-	/** The process that runs the IDE: the Equinox launcher on this Java, on the workspace. */
-	static List<String> commandLine(Path java, Path launcherJar, Path workspace, List<String> eclipseArgs) {
-		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms256m", "-Xmx1024m",
-				"-Dosgi.requiredJavaVersion=17", "-jar", launcherJar.toString(), "-data", workspace.toString()));
+	/**
+	 * The process that runs the IDE: the Equinox launcher on this Java, on the workspace; with the
+	 * folder of a project to import when {@code sample} is not null.
+	 */
+	static List<String> commandLine(Path java, Path launcherJar, Path workspace, Path sample, List<String> eclipseArgs) {
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms256m", "-Xmx1024m", "-Dosgi.requiredJavaVersion=17"));
+		if (sample != null) {
+			command.add("-D" + SAMPLE_PROPERTY + "=" + sample);
+		}
+		command.addAll(List.of("-jar", launcherJar.toString(), "-data", workspace.toString()));
 		command.addAll(eclipseArgs);
 		return command;
+	}
+
+	/** The example project for a fresh workspace, or null when ./pearl did not say where the examples are. */
+	static Path sampleProject() {
+		String examples = System.getProperty(EXAMPLES_PROPERTY);
+		Path sample = examples == null ? null : Path.of(examples, SAMPLE);
+		return sample != null && Files.isDirectory(sample) ? sample : null;
 	}
 
 	private static Path javaExecutable() {

@@ -1,6 +1,9 @@
 package pearl.lua.ide.model;
 
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ILeafNode;
@@ -30,6 +33,7 @@ public final class LuaDocument {
 	private final FirmwareModel firmware;
 	private LuaLineMap lines;
 	private LintContext queries;
+	private Set<String> globalsSet;
 
 	private LuaDocument(String fileName, String text, LuaSources.Parsed parsed, FirmwareModel firmware) {
 		this.fileName = fileName;
@@ -82,6 +86,23 @@ public final class LuaDocument {
 	/** Locals, upvalues and globals, bound. */
 	public ScopeModel scopes() {
 		return parsed.scopes();
+	}
+
+	/**
+	 * The globals this file assigns, in name order. When the set changes, the findings of the
+	 * project's other files about these names ({@code global-read}, {@code global-write}) may change.
+	 */
+	public Set<String> globalsSet() {
+		if (globalsSet == null) {
+			Set<String> names = new TreeSet<>();
+			for (NameUse use : scopes().globalUses()) {
+				if (use.access() == NameUse.Access.WRITE) {
+					names.add(use.name());
+				}
+			}
+			globalsSet = Collections.unmodifiableSet(names);
+		}
+		return globalsSet;
 	}
 
 	/** The firmware (narrowed to the board profile) the file runs on. */

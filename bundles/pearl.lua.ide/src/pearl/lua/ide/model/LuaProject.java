@@ -98,11 +98,7 @@ public final class LuaProject {
 		Set<String> names = new HashSet<>();
 		documents.forEach((key, document) -> {
 			if (!key.equals(own)) {
-				for (NameUse use : document.scopes().globalUses()) {
-					if (use.access() == NameUse.Access.WRITE) {
-						names.add(use.name());
-					}
-				}
+				names.addAll(document.globalsSet());
 			}
 		});
 		return names;

@@ -43,7 +43,7 @@ class IdeCommandTest {
 	@Test
 	void commandLineStartsTheEquinoxLauncherOnTheWorkspace() {
 		List<String> command = IdeCommand.commandLine(Path.of("/jdk/bin/java"), Path.of("/ide/plugins/launcher.jar"),
-				Path.of("/ws"), List.of("-clean"));
+				Path.of("/ws"), null, List.of("-clean"));
 		assertEquals("/jdk/bin/java", command.get(0));
 		int jar = command.indexOf("-jar");
 		assertEquals("/ide/plugins/launcher.jar", command.get(jar + 1));
@@ -51,6 +51,32 @@ class IdeCommandTest {
 		assertTrue(data > jar, "-data is a program argument, after the jar: " + command);
 		assertEquals("/ws", command.get(data + 1));
 		assertEquals("-clean", command.get(command.size() - 1));
+		assertTrue(command.stream().noneMatch(arg -> arg.startsWith("-Dpearl.sample")), "no sample asked for: " + command);
+	}
+
+	@Test
+	void aFreshWorkspaceGetsTheSampleProjectAsASystemPropertyOfTheIde() {
+		List<String> command = IdeCommand.commandLine(Path.of("/jdk/bin/java"), Path.of("/ide/plugins/launcher.jar"),
+				Path.of("/ws"), Path.of("/repo/examples/weather-station"), List.of());
+		int sample = command.indexOf("-Dpearl.sample=/repo/examples/weather-station");
+		assertTrue(sample > 0 && sample < command.indexOf("-jar"), "a JVM option, before the jar: " + command);
+	}
+
+	@Test
+	void theSampleIsTheWeatherStationOfTheExamplesFolderThatPearlNames(@TempDir Path examples) throws IOException {
+		String before = System.getProperty(IdeCommand.EXAMPLES_PROPERTY);
+		try {
+			System.setProperty(IdeCommand.EXAMPLES_PROPERTY, examples.toString());
+			assertNull(IdeCommand.sampleProject(), "no weather-station folder there");
+			Path station = Files.createDirectories(examples.resolve("weather-station"));
+			assertEquals(station, IdeCommand.sampleProject());
+			System.clearProperty(IdeCommand.EXAMPLES_PROPERTY);
+			assertNull(IdeCommand.sampleProject(), "./pearl did not say where the examples are");
+		} finally {
+			if (before != null) {
+				System.setProperty(IdeCommand.EXAMPLES_PROPERTY, before);
+			}
+		}
 	}
 
 	@Test

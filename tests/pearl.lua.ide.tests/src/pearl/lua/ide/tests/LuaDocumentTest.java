@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,20 @@ class LuaDocumentTest {
 
 		Documents.AtCaret after = Documents.withCaret("init.lua", "print(heap|)\n");
 		assertTrue(after.document().nameUseAt(after.caret()).orElseThrow().isGlobal());
+	}
+
+	@Test
+	void knowsTheGlobalsAFileSetsButNotThoseItOnlyReadsOrShadows() {
+		LuaDocument document = Documents.parse("init.lua", """
+				config = {}
+				function start() print(config, wifi, missing) end
+				local count = 0
+				count = count + 1
+				t.x = 1
+				""");
+		assertEquals(Set.of("config", "start"), document.globalsSet());
+		LuaProject project = Documents.project("init.lua", "config = {}\n", "app.lua", "ready = true\n");
+		assertEquals(Set.of("ready"), project.globalsSetOutside("/project/init.lua"));
 	}
 
 	@Test
