@@ -31,6 +31,7 @@ import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 
 import pearl.lua.ide.folding.LuaEditorFacts;
 import pearl.lua.ide.model.LuaDocument;
+import pearl.lua.ide.model.LuaProject;
 import pearl.lua.ui.editor.ToggleCommentAction;
 import pearl.lua.ui.outline.LuaOutlinePage;
 
@@ -66,7 +67,8 @@ public class LuaEditor extends TextEditor {
 		// here, not in initializeEditor(): that runs in the super constructor, before this class's fields exist
 		IPreferenceStore preferences = new ChainedPreferenceStore(new IPreferenceStore[] { luaPreferences(), EditorsUI.getPreferenceStore() });
 		setPreferenceStore(preferences);
-		setSourceViewerConfiguration(new LuaSourceViewerConfiguration(getSharedColors(), preferences, input, this::analysed, this::analyse));
+		setSourceViewerConfiguration(new LuaSourceViewerConfiguration(getSharedColors(), preferences, input, this::analysed, this::analyse,
+				this::analyseAndLint));
 	}
 
 	@Override
@@ -173,13 +175,23 @@ public class LuaEditor extends TextEditor {
 	 * analysed this very text, else a fresh parse in the project (not linted: its issues are empty).
 	 */
 	public LuaAnalysis analyse(String text) {
+		return analyse(text, false);
+	}
+
+	/** The analysis of {@code text} with its lint findings, as quick fixes need it. */
+	LuaAnalysis analyseAndLint(String text) {
+		return analyse(text, true);
+	}
+
+	private LuaAnalysis analyse(String text, boolean lint) {
 		LuaAnalysis known = analysis;
 		if (known != null && known.document().text().equals(text)) {
 			return known;
 		}
 		LuaServices services = LuaServices.get();
 		LuaDocument document = services.parse(input.fileName(), text);
-		return new LuaAnalysis(document, services.folder(input.projectRoot()).project(List.of(document)), List.of());
+		LuaProject project = services.folder(input.projectRoot()).project(List.of(document));
+		return new LuaAnalysis(document, project, lint ? services.lint(document, project) : List.of());
 	}
 
 	/** Has {@code listener} called, off the UI thread, with each new analysis. */

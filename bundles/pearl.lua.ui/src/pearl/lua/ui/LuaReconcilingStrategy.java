@@ -20,8 +20,9 @@ import org.eclipse.jface.text.source.ISourceViewer;
 
 import pearl.lua.ide.model.LuaDocument;
 import pearl.lua.ide.model.LuaProject;
+import pearl.lua.ide.model.TextRange;
 import pearl.lua.lint.LintIssue;
-import pearl.lua.parser.LuaLineMap;
+import pearl.lua.ui.project.ProblemMarkers;
 
 /**
  * Diagnostics while typing: after the reconciler's pause, has the headless linter ({@link LuaServices})
@@ -77,17 +78,15 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 		LuaDocument lua = services.parse(input.fileName(), document.get());
 		LuaProject project = services.folder(input.projectRoot()).project(List.of(lua));
 		List<LintIssue> issues = services.lint(lua, project);
-		LuaLineMap lines = lua.lines();
 		Map<Annotation, Position> added = new HashMap<>();
 		for (LintIssue issue : issues) {
-			int start = lines.offset(issue.line(), issue.column());
-			int end = Math.max(start, lines.offset(issue.endLine(), issue.endColumn()));
+			TextRange range = lua.rangeOf(issue);
 			String type = switch (issue.severity()) {
 			case ERROR -> ERROR;
 			case WARNING -> WARNING;
 			case INFO -> INFO;
 			};
-			added.put(new Annotation(type, false, issue.message() + " [" + issue.code() + "]"), new Position(start, end - start));
+			added.put(new Annotation(type, false, ProblemMarkers.text(issue)), new Position(range.offset(), range.length()));
 		}
 		replace(model, added);
 		analysed.accept(new LuaAnalysis(lua, project, issues));

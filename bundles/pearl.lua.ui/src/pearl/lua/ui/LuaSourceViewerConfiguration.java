@@ -16,6 +16,8 @@ import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
@@ -27,12 +29,13 @@ import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 import pearl.lua.ide.folding.LuaEditorFacts;
 import pearl.lua.ui.assist.LuaCompletionProcessor;
 import pearl.lua.ui.assist.LuaHyperlinkDetector;
+import pearl.lua.ui.assist.LuaQuickAssistProcessor;
 import pearl.lua.ui.assist.LuaTextHover;
 import pearl.lua.ui.editor.LuaAutoIndentStrategy;
 
 /**
  * How the Lua editor shows and helps with text: lexical colours from {@link LuaTokenScanner}, lint
- * annotations while typing, content assist, hover, hyperlinks to definitions, auto-indent and the
+ * annotations while typing, content assist, quick fixes (Ctrl+1), hover, hyperlinks to definitions, auto-indent and the
  * comment prefix. Each is a thin adapter over a headless service of {@code pearl.lua.ide}.
  */
 class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
@@ -47,19 +50,22 @@ class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 	private final LuaEditorInput input;
 	private final Consumer<LuaAnalysis> analysed;
 	private final Function<String, LuaAnalysis> analyse;
+	private final Function<String, LuaAnalysis> analyseAndLint;
 
 	/**
 	 * A configuration whose colours come from {@code colors} (the editor's shared ones), for the
 	 * text of {@code input}; each analysis the reconciler makes goes to {@code analysed}, and the
-	 * services that need the text as it is at a keystroke get it from {@code analyse}.
+	 * services that need the text as it is at a keystroke get it from {@code analyse}, or with its
+	 * lint findings from {@code analyseAndLint}.
 	 */
 	LuaSourceViewerConfiguration(ISharedTextColors colors, IPreferenceStore preferences, LuaEditorInput input, Consumer<LuaAnalysis> analysed,
-			Function<String, LuaAnalysis> analyse) {
+			Function<String, LuaAnalysis> analyse, Function<String, LuaAnalysis> analyseAndLint) {
 		super(preferences);
 		this.colors = colors;
 		this.input = input;
 		this.analysed = analysed;
 		this.analyse = analyse;
+		this.analyseAndLint = analyseAndLint;
 	}
 
 	private LuaReconcilingStrategy strategy;
@@ -103,6 +109,14 @@ class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 		assistant.enableAutoInsert(true);
 		assistant.enablePrefixCompletion(true);
 		assistant.setProposalPopupOrientation(IContentAssistant.PROPOSAL_OVERLAY);
+		assistant.setInformationControlCreator(getInformationControlCreator(viewer));
+		return assistant;
+	}
+
+	@Override
+	public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer viewer) {
+		QuickAssistAssistant assistant = new QuickAssistAssistant();
+		assistant.setQuickAssistProcessor(new LuaQuickAssistProcessor(analyseAndLint));
 		assistant.setInformationControlCreator(getInformationControlCreator(viewer));
 		return assistant;
 	}

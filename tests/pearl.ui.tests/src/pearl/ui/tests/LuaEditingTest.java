@@ -36,6 +36,7 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.PageBookView;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.junit.jupiter.api.Test;
 
 import pearl.lua.ui.LuaEditor;
@@ -157,6 +158,31 @@ class LuaEditingTest {
 	}
 
 	@Test
+	void ctrl1OnALeakedGlobalOffersToMakeItLocalAndDoingSoClearsTheWarning() throws Exception {
+		String source = "count = 0\nprint(count)\n";
+		IEditorPart editor = LuaFiles.open("blink", "quickfix.lua", source);
+		StyledText text = textOf(editor);
+		Display display = text.getDisplay();
+		Workbenches.annotationsOnceSettled(editor, a -> a.stream().anyMatch(t -> t.endsWith("[global-write]")));
+		text.setCaretOffset(2);
+		((ITextEditor) editor).getAction(ITextEditorActionConstants.QUICK_ASSIST).run();
+		Table table = await(display, () -> completionTable(display));
+		assertNotNull(table, "Ctrl+1 on a leaked global offers no fix");
+		List<String> titles = new ArrayList<>();
+		for (TableItem item : table.getItems()) {
+			titles.add(item.getText());
+		}
+		assertEquals("Make 'count' local", titles.get(0), "the preferred fix comes first: " + titles);
+		Workbenches.flushEvents(display, 300); // let the list paint before the picture
+		Workbenches.screenshot(display, "quick-fix.png");
+		Workbenches.press(text, SWT.CR);
+		assertEquals("local count = 0\nprint(count)\n", text.getText());
+		List<String> after = Workbenches.annotationsOnceSettled(editor, a -> a.stream().noneMatch(t -> t.endsWith("[global-write]")));
+		assertTrue(after.stream().noneMatch(t -> t.endsWith("[global-write]")), after.toString());
+		LuaFiles.close(editor);
+	}
+
+	@Test
 	void theOutlineListsTheModulesFunctionsAndChoosingOneSelectsIt() throws Exception {
 		IEditorPart editor = LuaFiles.open("blink", "app.lua", APP);
 		Display display = textOf(editor).getDisplay();
@@ -267,6 +293,13 @@ class LuaEditingTest {
 		});
 		assertNotNull(leaked, "the leaked global 'count' is not marked: " + text.getStyleRangeAtOffset(text.getText().indexOf("count")));
 		assertTrue((leaked.fontStyle & SWT.BOLD) != 0);
+		StyleRange squiggled = await(text.getDisplay(), () -> {
+			StyleRange style = text.getStyleRangeAtOffset(text.getText().indexOf("count"));
+			return style != null && style.underline && (style.underlineStyle == SWT.UNDERLINE_SQUIGGLE || style.underlineStyle == SWT.UNDERLINE_ERROR)
+					? style
+					: null;
+		});
+		assertNotNull(squiggled, "the warning's squiggle is lost under the colours: " + text.getStyleRangeAtOffset(text.getText().indexOf("count")));
 		StyleRange local = text.getStyleRangeAtOffset(text.getText().indexOf("total"));
 		assertTrue(local == null || local.foreground == null || !local.foreground.getRGB().equals(new RGB(190, 0, 0)), "a local is marked as leaked");
 		LuaFiles.close(editor);

@@ -14,6 +14,7 @@ import pearl.lua.LuaSources;
 import pearl.lua.SourceRegions;
 import pearl.lua.firmware.FirmwareModel;
 import pearl.lua.lint.LintContext;
+import pearl.lua.lint.LintIssue;
 import pearl.lua.lua.Chunk;
 import pearl.lua.parser.LuaLineMap;
 import pearl.lua.scope.LocalVariable;
@@ -175,6 +176,14 @@ public final class LuaDocument {
 	/** Where a use's name is. */
 	public Optional<TextRange> rangeOf(NameUse use) {
 		return SourceRegions.of(use).map(TextRange::of);
+	}
+
+	/** Where a lint finding in this document is, as offsets (its lines and columns are 1-based). */
+	public TextRange rangeOf(LintIssue issue) {
+		LuaLineMap lines = lines();
+		int start = lines.offset(issue.line(), issue.column());
+		int end = Math.max(start, lines.offset(issue.endLine(), issue.endColumn()));
+		return new TextRange(start, end - start);
 	}
 
 	/** Where an element is, without comments around it. */

@@ -10,8 +10,8 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 
 import pearl.lua.ide.model.LuaDocument;
+import pearl.lua.ide.model.TextRange;
 import pearl.lua.lint.LintIssue;
-import pearl.lua.parser.LuaLineMap;
 
 /**
  * The Problems view's markers for lint findings, of type {@value #TYPE}: the message as the
@@ -40,10 +40,8 @@ public final class ProblemMarkers {
 	/** Replaces {@code file}'s markers with one per finding in {@code document}, the text that was linted. */
 	static void replace(IFile file, LuaDocument document, List<LintIssue> issues) throws CoreException {
 		file.deleteMarkers(TYPE, false, IResource.DEPTH_ZERO);
-		LuaLineMap lines = document.lines();
 		for (LintIssue issue : issues) {
-			int start = lines.offset(issue.line(), issue.column());
-			int end = Math.max(start, lines.offset(issue.endLine(), issue.endColumn()));
+			TextRange range = document.rangeOf(issue);
 			Map<String, Object> attributes = new HashMap<>();
 			attributes.put(IMarker.SEVERITY, switch (issue.severity()) {
 			case ERROR -> IMarker.SEVERITY_ERROR;
@@ -52,8 +50,8 @@ public final class ProblemMarkers {
 			});
 			attributes.put(IMarker.MESSAGE, text(issue));
 			attributes.put(IMarker.LINE_NUMBER, issue.line());
-			attributes.put(IMarker.CHAR_START, start);
-			attributes.put(IMarker.CHAR_END, end);
+			attributes.put(IMarker.CHAR_START, range.offset());
+			attributes.put(IMarker.CHAR_END, range.end());
 			attributes.put(LINT_CODE, issue.code());
 			attributes.put(IMarker.SOURCE_ID, "Pearl");
 			file.createMarker(TYPE).setAttributes(attributes);
