@@ -15,4 +15,4 @@ if [[ -z "${DISPLAY:-}" ]]; then
   run=(xvfb-run -a -s "-screen 0 1280x1024x24" "${run[@]}")
 fi
 cd "$root"
-"${run[@]}" | grep -E '^(open|keystroke)'
+"${run[@]}" | grep -E "^(open|keystroke)"

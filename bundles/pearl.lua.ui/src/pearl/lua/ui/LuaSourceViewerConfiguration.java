@@ -40,9 +40,6 @@ import pearl.lua.ui.editor.LuaAutoIndentStrategy;
  */
 class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
-	/** The pause after the last keystroke before the file is linted again. */
-	static final int RECONCILE_DELAY_MS = 200;
-
 	/** The pause after {@code .} or {@code :} before the completion list opens by itself. */
 	static final int AUTO_ACTIVATION_DELAY_MS = 100;
 
@@ -74,7 +71,7 @@ class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 	public IReconciler getReconciler(ISourceViewer viewer) {
 		strategy = new LuaReconcilingStrategy(viewer, input, analysed);
 		MonoReconciler reconciler = new MonoReconciler(strategy, false);
-		reconciler.setDelay(RECONCILE_DELAY_MS);
+		reconciler.setDelay(LuaEditor.RECONCILE_DELAY_MS);
 		return reconciler;
 	}
 
