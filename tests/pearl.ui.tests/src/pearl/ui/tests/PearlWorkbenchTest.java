@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -51,6 +53,12 @@ class PearlWorkbenchTest {
 		Rectangle bounds = shell.getBounds();
 		assertTrue(bounds.width > 400 && bounds.height > 300, "window too small to use: " + bounds);
 		Workbenches.screenshot(shell.getDisplay(), "workbench.png");
+	}
+
+	@Test
+	void theProblemsViewIsInTheDefaultLayout() {
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		assertNotNull(page.findViewReference(IPageLayout.ID_PROBLEM_VIEW), "the builder's findings have no view in sight");
 	}
 
 	@Test

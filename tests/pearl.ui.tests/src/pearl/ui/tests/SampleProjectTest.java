@@ -13,6 +13,7 @@ import org.eclipse.core.resources.IWorkspaceRoot;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,7 @@ class SampleProjectTest {
 		assertNotNull(editor, "init.lua did not open");
 		assertEquals(LuaEditor.ID, editor.getSite().getId());
 		assertEquals(project.getFile("init.lua"), editor.getEditorInput().getAdapter(IFile.class));
+		assertTrue(page.isPartVisible(page.findView(IPageLayout.ID_PROBLEM_VIEW)), "the sample's findings are not in sight");
 		Workbenches.flushEvents(display);
 		Workbenches.screenshot(display, "sample-project.png");
 	}

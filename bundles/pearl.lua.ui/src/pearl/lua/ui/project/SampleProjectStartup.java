@@ -9,7 +9,9 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.ui.IStartup;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -58,6 +60,8 @@ public final class SampleProjectStartup implements IStartup {
 				return;
 			}
 			try {
+				// the sample's findings in front, so a newcomer sees what the builder found
+				windows[0].getActivePage().showView(IPageLayout.ID_PROBLEM_VIEW, null, IWorkbenchPage.VIEW_VISIBLE);
 				IDE.openEditor(windows[0].getActivePage(), project.getFile(NewProjectFiles.INIT));
 			} catch (PartInitException e) {
 				ILog.of(SampleProjectStartup.class).log(e.getStatus());
