@@ -159,17 +159,17 @@ class NetModuleTest {
                     sck:send("one ")
                     sck:send("two")
                     print("too big:", pcall(sck.send, sck, string.rep("x", 3000)))
+                    tmr.create():alarm(500, tmr.ALARM_SINGLE, function() print("closing"); sck:close() end)
                   end)
-                  conn:on("sent", function(sck) sends = sends + 1; print("sent", sends); sck:close() end)
+                  conn:on("sent", function(sck) sends = sends + 1; print("sent", sends) end)
                 end)
                 """)) {
             InetSocketAddress host = net.port("tcp", 23);
             CompletableFuture<String> got = CompletableFuture.supplyAsync(() -> exchange(host, "hello\n"));
             net.runUntil(got::isDone, 10_000);
-            net.test.board.runFor(100_000);
             assertEquals("one two", got.get());
             String out = net.test.text();
-            assertTrue(out.contains("sent\t1\n") && !out.contains("sent\t2"), out);
+            assertTrue(out.contains("sent\t1\nclosing\n"), out);
             assertTrue(out.contains("too big:\tfalse\tout of memory\n"), out);
         }
     }
@@ -253,6 +253,64 @@ class NetModuleTest {
                     false\tinvalid IP address
                     nil\tnil
                     """), out);
+        }
+    }
+
+    /** What a Java client gets from the board's {@code port} after sending {@code request}, while the board runs. */
+    private static String talk(NetBoards net, int port, String request) throws Exception {
+        InetSocketAddress host = net.port("tcp", port);
+        CompletableFuture<String> got = CompletableFuture.supplyAsync(() -> exchange(host, request));
+        net.runUntil(got::isDone, 10_000);
+        net.test.board.runFor(50_000);
+        return got.get();
+    }
+
+    @Test
+    void receiveGetsOneFrameOfAtMost1460BytesAtATime() throws Exception {
+        try (NetBoards net = new NetBoards("""
+                frames, total, biggest = 0, 0, 0
+                srv = net.createServer()
+                srv:listen(8080, function(c)
+                  c:on("receive", function(s, d)
+                    frames, total, biggest = frames + 1, total + #d, math.max(biggest, #d)
+                    if total == 4000 then print("frames", frames >= 3, biggest, total); s:close() end
+                  end)
+                end)
+                """)) {
+            talk(net, 8080, "x".repeat(4000));
+            String out = net.test.text();
+            assertTrue(out.contains("frames\ttrue\t1460\t4000\n"), out);
+        }
+    }
+
+    @Test
+    void aHeldSocketTakesNoDataUntilUnheld() throws Exception {
+        try (NetBoards net = new NetBoards("""
+                srv = net.createServer()
+                srv:listen(8080, function(c)
+                  c:hold()
+                  tmr.create():alarm(300, tmr.ALARM_SINGLE, function() print("unhold"); c:unhold() end)
+                  c:on("receive", function(s, d) print("got", d); s:close() end)
+                end)
+                """)) {
+            talk(net, 8080, "early");
+            String out = net.test.text();
+            assertTrue(out.contains("unhold\ngot\tearly\n"), out);
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAfterTheServersTimeout() throws Exception {
+        try (NetBoards net = new NetBoards("""
+                srv = net.createServer(1)
+                srv:listen(8080, function(c)
+                  c:on("disconnection", function(s, err) print("idle closed", err, tmr.now() > 900000) end)
+                end)
+                """)) {
+            long start = System.nanoTime();
+            assertEquals("", talk(net, 8080, ""));
+            assertTrue(System.nanoTime() - start > 900_000_000L, "closed after the timeout, not before");
+            assertTrue(net.test.text().contains("idle closed\t-3\ttrue\n"), net.test.text());
         }
     }
 }
