@@ -69,6 +69,7 @@ public final class Board implements LuaHost {
     private HeapTracker heap;
     private LuaFlashStore flashStore = LuaFlashStore.none();
     private StartupOptions startup = StartupOptions.DEFAULT;
+    private HostIo hostIo;
 
     /** A board with {@code options}, its file system {@code spiffs}, and the firmware {@code modules}. */
     public Board(BoardOptions options, Spiffs spiffs, List<FirmwareModule> modules, FirmwareModel firmware) {
@@ -95,6 +96,11 @@ public final class Board implements LuaHost {
     private void boot() {
         boots++;
         scheduler = new Scheduler(clock);
+        if (hostIo != null) {
+            hostIo.shutDown(); // the reset drops every connection of the previous boot
+        }
+        hostIo = new HostIo();
+        scheduler.setHostIo(hostIo);
         scheduler.setWatchdogEnabled(options.watchdog());
         scheduler.addListener(new BoardListener() {
             @Override
@@ -470,6 +476,23 @@ public final class Board implements LuaHost {
     /** Boots so far, the first one included. */
     public int boots() {
         return boots;
+    }
+
+    /** The bridge from the host's sockets to this boot's scheduler. */
+    public HostIo hostIo() {
+        return hostIo;
+    }
+
+    /** Stops this boot's host I/O: closes its sockets (when the board is done with). */
+    public void closeHostIo() {
+        if (hostIo != null) {
+            hostIo.shutDown();
+        }
+    }
+
+    /** Tells listeners that the board's {@code protocol} port {@code boardPort} is served at {@code host}. */
+    public void announcePort(String protocol, int boardPort, java.net.InetSocketAddress host) {
+        listeners.forEach(l -> l.portMapped(protocol, boardPort, host));
     }
 
     /** The REPL on UART0. */

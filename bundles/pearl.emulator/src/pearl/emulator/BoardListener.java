@@ -54,4 +54,11 @@ public interface BoardListener {
 	/** How the Lua heap stands after a task (sampled, at most every 100 ms of virtual time). */
 	default void heapSample(HeapBreakdown used, long freeBytes) {
 	}
+
+	/**
+	 * A server on the board listens on {@code boardPort} ({@code "tcp"} or {@code "udp"}); the host
+	 * reaches it at {@code host} (loopback, a free port).
+	 */
+	default void portMapped(String protocol, int boardPort, java.net.InetSocketAddress host) {
+	}
 }

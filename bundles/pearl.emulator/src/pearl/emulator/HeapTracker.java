@@ -1,6 +1,8 @@
 package pearl.emulator;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.luaj.vm2.Lua;
@@ -98,6 +100,7 @@ public final class HeapTracker implements AllocationWatch {
     private long cyclesAtSample = Long.MIN_VALUE;
     private int walks;
     private long walkNanos;
+    private final java.util.IdentityHashMap<Object, Runnable> finalizers = new java.util.IdentityHashMap<>();
 
     /**
      * Tracks {@code lua}'s heap against {@code budget}, the bytes free at boot; call once the
@@ -142,6 +145,14 @@ public final class HeapTracker implements AllocationWatch {
     public HeapBreakdown breakdown() {
         used();
         return last;
+    }
+
+    /**
+     * Calls {@code finalizer} once {@code object} is found unreachable by a full collection, as
+     * Lua calls a userdata's {@code __gc}: the firmware frees a socket's callback references there.
+     */
+    public void finalizeWhenUnreachable(Object object, Runnable finalizer) {
+        finalizers.put(object, finalizer);
     }
 
     /** Runs a full collection ({@code collectgarbage()}): walks the heap, shrinks the string table. */
@@ -222,6 +233,10 @@ public final class HeapTracker implements AllocationWatch {
             w.stack(hooks.stackOfThread(current), running);
             w.value(current);
         }
+        if (gc && runFinalizers(w)) {
+            walk(true, running); // what the finalizers released is free now
+            return;
+        }
         int nuse = w.strings() + FIXED_STRINGS.size();
         while (nuse > stringSlots) {
             stringSlots *= 2;
@@ -245,6 +260,19 @@ public final class HeapTracker implements AllocationWatch {
         }
         walks++;
         walkNanos += System.nanoTime() - start;
+    }
+
+    private boolean runFinalizers(HeapWalk w) {
+        List<Runnable> due = new ArrayList<>();
+        finalizers.entrySet().removeIf(e -> {
+            if (w.reached(e.getKey())) {
+                return false;
+            }
+            due.add(e.getValue());
+            return true;
+        });
+        due.forEach(Runnable::run);
+        return !due.isEmpty();
     }
 
     // ------------------------------------------------------------------ allocation estimate

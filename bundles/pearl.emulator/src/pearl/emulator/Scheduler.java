@@ -48,6 +48,7 @@ public final class Scheduler {
 	private boolean running;
 	private boolean reset;
 	private boolean watchdogEnabled = true;
+	private HostIo hostIo;
 
 	/** A scheduler with a clock of its own, starting at 0. */
 	public Scheduler() {
@@ -92,6 +93,14 @@ public final class Scheduler {
 		if (!tasks.post(task)) {
 			listeners.forEach(l -> l.taskDropped(task.priority(), task.source(), clock.micros()));
 		}
+	}
+
+	/**
+	 * Connects host I/O: its arrivals become tasks, and while it has open resources an idle
+	 * scheduler waits for them in real time rather than jumping the clock.
+	 */
+	public void setHostIo(HostIo io) {
+		hostIo = io;
 	}
 
 	/** Tells {@code listener} what the board does from now on. */
@@ -153,12 +162,21 @@ public final class Scheduler {
 		long end = clock.micros() + micros;
 		while (!reset) {
 			fireDueTimers();
+			if (hostIo != null) {
+				hostIo.drainInto(tasks);
+			}
 			Optional<Task> next = tasks.next();
 			if (next.isPresent()) {
 				run(next.get());
 				continue;
 			}
 			Due due = timers.peek();
+			long until = due == null ? end : Math.min(end, due.micros());
+			if (hostIo != null && (hostIo.isActive() || hostIo.hasArrivals()) && until > clock.micros()) {
+				// waiting on the network: time passes as it does on the host
+				clock.advanceBy(hostIo.await(until - clock.micros()));
+				continue;
+			}
 			if (due == null || due.micros() > end) {
 				clock.advanceTo(end);
 				return;

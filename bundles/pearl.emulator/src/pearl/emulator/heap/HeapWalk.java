@@ -108,6 +108,11 @@ public final class HeapWalk {
 
     // ------------------------------------------------------------------ results
 
+    /** Whether the walk reached {@code object}. */
+    public boolean reached(Object object) {
+        return seen.containsKey(object);
+    }
+
     /** Bytes of the objects marked. */
     public long total() {
         return stringBytes + tableBytes + closureBytes + protoBytes + upvalueBytes + userdataBytes + threadBytes;

@@ -1,6 +1,7 @@
 package pearl.cli;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,6 +146,7 @@ final class BoardSession {
                 runner.connect(pty, console);
             }
             session.drive(runner, pty);
+            board.closeHostIo();
         } catch (IOException e) {
             console.err().println("pearl " + command + ": " + e.getMessage());
             return null;
@@ -201,10 +203,20 @@ final class BoardSession {
                 options.safeBoot(), true);
         Board board = new Board(boardOptions, spiffs, modules, firmware);
         board.setFlashStore(LuaFlashStore.build(options.project().resolve("lfs")));
+        board.addListener(new PortMappings(console));
         if (!options.trace().isEmpty()) {
             board.addListener(new Tracer(board, options.trace(), console));
         }
         return board;
+    }
+
+    /** Tells the user where the host reaches the board's servers: {@code net: port 80 -> 127.0.0.1:49152}. */
+    private record PortMappings(Console console) implements BoardListener {
+        @Override
+        public void portMapped(String protocol, int boardPort, InetSocketAddress host) {
+            String kind = protocol.equals("tcp") ? "" : protocol + " ";
+            console.err().println("net: " + kind + "port " + boardPort + " -> " + host.getAddress().getHostAddress() + ":" + host.getPort());
+        }
     }
 
     /** {@code --trace}: what happened, one line each, on stderr. */

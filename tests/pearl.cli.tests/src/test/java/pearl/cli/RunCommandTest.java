@@ -235,4 +235,29 @@ class RunCommandTest {
             throw new AssertionError("no '" + text + "' in: " + seen);
         }
     }
+
+    @Test
+    void runMapsTheBoardsServerPortToAHostPortAndSaysWhich() throws Exception {
+        Files.writeString(project.resolve("init.lua"), """
+                srv = net.createServer()
+                srv:listen(80, function(conn)
+                  conn:on("receive", function(sck, req) sck:send("HTTP/1.0 200 OK\\r\\n\\r\\nboard says hi") end)
+                  conn:on("sent", function(sck) sck:close() end)
+                end)
+                """);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> pearl("run", "--for", "4s", project.toString()));
+        Matcher mapping = Pattern.compile("net: port 80 -> 127\\.0\\.0\\.1:(\\d+)\n").matcher("");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!mapping.reset(err()).find() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(mapping.reset(err()).find(), err());
+        String reply;
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", Integer.parseInt(mapping.group(1)))) {
+            s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        assertEquals("HTTP/1.0 200 OK\r\n\r\nboard says hi", reply);
+        assertEquals(0, run.get(20, TimeUnit.SECONDS), err());
+    }
 }
