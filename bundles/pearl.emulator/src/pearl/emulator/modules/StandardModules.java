@@ -10,6 +10,8 @@ public final class StandardModules {
 
     /** One instance of each implemented module. */
     public static List<FirmwareModule> all() {
-        return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule());
+        return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule(),
+                new SjsonModule(), new EncoderModule(), new CryptoModule(), new BitModule(),
+                new StructModule(), new RtctimeModule(), new RtcmemModule(), new PipeModule());
     }
 }
