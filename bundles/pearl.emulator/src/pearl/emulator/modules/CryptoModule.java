@@ -95,10 +95,10 @@ public final class CryptoModule implements FirmwareModule {
             for (int i = 0; i < msg.length; i++) {
                 msg[i] ^= mask[i % mask.length];
             }
-            return bytes(msg);
+            return ModuleAllocations.string(board, bytes(msg));
         });
-        LibraryFunction.define(crypto, "encrypt", args -> bytes(aes(args, Cipher.ENCRYPT_MODE)));
-        LibraryFunction.define(crypto, "decrypt", args -> bytes(aes(args, Cipher.DECRYPT_MODE)));
+        LibraryFunction.define(crypto, "encrypt", args -> ModuleAllocations.string(board, bytes(aes(args, Cipher.ENCRYPT_MODE))));
+        LibraryFunction.define(crypto, "decrypt", args -> ModuleAllocations.string(board, bytes(aes(args, Cipher.DECRYPT_MODE))));
     }
 
     /** The Java name of the digest named by argument 1. */

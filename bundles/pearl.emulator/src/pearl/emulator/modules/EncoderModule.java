@@ -25,23 +25,25 @@ public final class EncoderModule implements FirmwareModule {
 
     @Override
     public void define(RomTable encoder, Board board) {
-        LibraryFunction.define(encoder, "toBase64", args -> bytes(Base64.getEncoder().encode(bytes(checkString(args, 1)))));
+        LibraryFunction.define(encoder, "toBase64",
+                args -> ModuleAllocations.string(board, bytes(Base64.getEncoder().encode(bytes(checkString(args, 1))))));
         LibraryFunction.define(encoder, "fromBase64", args -> {
             byte[] b64 = bytes(checkString(args, 1));
             if (b64.length % 4 != 0) {
                 throw new LuaError("Invalid base64 string");
             }
             try {
-                return bytes(Base64.getDecoder().decode(b64));
+                return ModuleAllocations.string(board, bytes(Base64.getDecoder().decode(b64)));
             } catch (IllegalArgumentException e) {
                 throw new LuaError("Invalid base64 string");
             }
         });
-        LibraryFunction.define(encoder, "toHex", args -> LuaValue.valueOf(HEX.formatHex(bytes(checkString(args, 1)))));
+        LibraryFunction.define(encoder, "toHex",
+                args -> ModuleAllocations.string(board, LuaValue.valueOf(HEX.formatHex(bytes(checkString(args, 1))))));
         LibraryFunction.define(encoder, "fromHex", args -> {
             String hex = new String(bytes(checkString(args, 1)), java.nio.charset.StandardCharsets.ISO_8859_1);
             try {
-                return bytes(HEX.parseHex(hex));
+                return ModuleAllocations.string(board, bytes(HEX.parseHex(hex)));
             } catch (IllegalArgumentException e) {
                 throw new LuaError("Invalid hex string");
             }

@@ -31,7 +31,7 @@ public final class StructModule implements FirmwareModule {
 
     @Override
     public void define(RomTable struct, Board board) {
-        LibraryFunction.define(struct, "pack", StructModule::pack);
+        LibraryFunction.define(struct, "pack", args -> ModuleAllocations.string(board, pack(args)));
         LibraryFunction.define(struct, "unpack", StructModule::unpack);
         LibraryFunction.define(struct, "size", args -> {
             StructFormat f = new StructFormat(checkString(args, 1).tojstring());
@@ -47,7 +47,7 @@ public final class StructModule implements FirmwareModule {
         });
     }
 
-    private static Varargs pack(Varargs args) {
+    private static LuaString pack(Varargs args) {
         StructFormat f = new StructFormat(checkString(args, 1).tojstring());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int arg = 2;

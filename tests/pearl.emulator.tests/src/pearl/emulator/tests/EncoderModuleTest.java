@@ -25,6 +25,15 @@ class EncoderModuleTest {
     }
 
     @Test
+    void encodingMoreThanTheHeapHoldsRunsOutOfMemory() {
+        assertEquals(List.of("false\tnot enough memory", "true\t8000"),
+                LuaScripts.run(
+                        "local big = ('x'):rep(16000)",
+                        "print(pcall(encoder.toHex, big))",
+                        "print(pcall(function() return #encoder.toHex(big:sub(1, 4000)) end))"));
+    }
+
+    @Test
     void malformedInputIsRefused() {
         assertEquals(List.of(
                 "false\tInvalid base64 string",
