@@ -3,10 +3,6 @@ package pearl.emulator.modules;
 import static pearl.emulator.lua.LuaArgs.checkInt;
 import static pearl.emulator.lua.LuaArgs.optInt;
 
-import java.util.Map;
-import java.util.Random;
-import java.util.WeakHashMap;
-
 import org.luaj.vm2.LuaValue;
 
 import pearl.emulator.Board;
@@ -14,17 +10,12 @@ import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.RomTable;
 
 /**
- * {@code rtcmem}: the 128 32-bit slots of RTC user memory. They keep their values across restarts
- * and deep sleep; at power-on they hold whatever the chip came up with (here: noise from the
- * board's seed). Slots outside 0-127 read as nothing and ignore writes.
+ * {@code rtcmem}: reads and writes the 128 32-bit slots of RTC user memory ({@link RtcMemory}),
+ * which survive restarts and deep sleep. Slots outside 0-127 read as nothing and ignore writes.
  */
 public final class RtcmemModule implements FirmwareModule {
 
-    /** RTC user memory: 512 bytes. */
-    public static final int SLOTS = 128;
-
-    /** Each board's RTC memory, powered as long as the board is. */
-    private final Map<Board, int[]> memories = new WeakHashMap<>();
+    private static final int SLOTS = RtcMemory.SLOTS;
 
     @Override
     public String name() {
@@ -33,7 +24,7 @@ public final class RtcmemModule implements FirmwareModule {
 
     @Override
     public void define(RomTable rtcmem, Board board) {
-        int[] slots = memories.computeIfAbsent(board, b -> new Random(b.options().seed()).ints(SLOTS).toArray());
+        int[] slots = RtcMemory.of(board);
         LibraryFunction.define(rtcmem, "read32", args -> {
             int index = checkInt(args, 1);
             int count = optInt(args, 2, 1);

@@ -7,8 +7,6 @@ import static pearl.emulator.lua.LuaArgs.checkTable;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -22,13 +20,11 @@ import pearl.emulator.lua.RomTable;
 /**
  * {@code rtctime}: wall-clock time in seconds and microseconds since the Unix epoch, kept by the
  * RTC across restarts and deep sleep (not across power loss). The emulator's RTC is the board's
- * virtual clock, which runs on while the board sleeps; the time is an offset from it. Calendar
- * conversions are UTC.
+ * virtual clock, which runs on while the board sleeps; the time is an offset from it, kept in RTC
+ * memory slots 0-9 as the firmware keeps its state there, so {@code rtcmem.write32} on those slots
+ * loses it. Calendar conversions are UTC.
  */
 public final class RtctimeModule implements FirmwareModule {
-
-    /** The time set on each board, which survives its reboots. */
-    private final Map<Board, Clock> clocks = new WeakHashMap<>();
 
     @Override
     public String name() {
@@ -37,29 +33,31 @@ public final class RtctimeModule implements FirmwareModule {
 
     @Override
     public void define(RomTable rtctime, Board board) {
-        Clock clock = clocks.computeIfAbsent(board, b -> new Clock());
+        Clock clock = new Clock(RtcMemory.of(board));
         LibraryFunction.define(rtctime, "set", args -> {
             if (!args.arg1().isnil()) {
                 long sec = (long) checkNumber(args, 1);
                 long usec = args.arg(2).isnil() ? 0 : (long) checkNumber(args, 2);
-                clock.offsetMicros = sec * 1_000_000 + usec - board.clockMicros();
-                clock.set = true;
+                clock.setOffset(sec * 1_000_000 + usec - board.clockMicros());
             }
             if (!args.arg(3).isnil()) {
-                clock.rate = checkInt(args, 3);
+                clock.setRate(checkInt(args, 3));
             }
             return LuaValue.NONE;
         });
         LibraryFunction.define(rtctime, "get", args -> {
-            if (!clock.set) {
+            if (!clock.isSet()) {
                 return LuaValue.varargsOf(LuaValue.valueOf(0), LuaValue.valueOf(0), LuaValue.valueOf(0));
             }
             long now = clock.now(board);
             return LuaValue.varargsOf(LuaValue.valueOf((double) (now / 1_000_000)), LuaValue.valueOf((int) (now % 1_000_000)),
-                    LuaValue.valueOf(clock.rate));
+                    LuaValue.valueOf(clock.rate()));
         });
         LibraryFunction.define(rtctime, "adjust_delta", args -> {
-            clock.offsetMicros += (long) checkNumber(args, 1);
+            long delta = (long) checkNumber(args, 1);
+            if (clock.isSet()) {
+                clock.setOffset(clock.offset() + delta);
+            }
             return LuaValue.NONE;
         });
         LibraryFunction.define(rtctime, "dsleep", args -> {
@@ -70,7 +68,7 @@ public final class RtctimeModule implements FirmwareModule {
         LibraryFunction.define(rtctime, "dsleep_aligned", args -> {
             long aligned = (long) checkNumber(args, 1);
             long min = (long) checkNumber(args, 2);
-            if (!clock.set) {
+            if (!clock.isSet()) {
                 throw new LuaError("time not available, unable to align");
             }
             if (aligned <= 0) {
@@ -119,14 +117,38 @@ public final class RtctimeModule implements FirmwareModule {
         return v.isnumber() ? v.toint() : 0;
     }
 
-    /** The RTC's time of one board. */
-    private static final class Clock {
-        boolean set;
-        long offsetMicros;
-        int rate;
+    /** The RTC's time of one board, in its RTC memory: a mark, the offset from the RTC, the rate. */
+    private record Clock(int[] slots) {
+        /** Marks slots 0-9 as holding a time (a value of Pearl's, not the firmware's). */
+        private static final int VALID = 0x52544354;
+
+        boolean isSet() {
+            return slots[0] == VALID;
+        }
+
+        long offset() {
+            return (long) slots[1] << 32 | slots[2] & 0xFFFFFFFFL;
+        }
+
+        void setOffset(long micros) {
+            if (!isSet()) {
+                slots[3] = 0;
+            }
+            slots[0] = VALID;
+            slots[1] = (int) (micros >> 32);
+            slots[2] = (int) micros;
+        }
+
+        int rate() {
+            return slots[3];
+        }
+
+        void setRate(int rate) {
+            slots[3] = rate;
+        }
 
         long now(Board board) {
-            return board.clockMicros() + offsetMicros;
+            return board.clockMicros() + offset();
         }
     }
 }

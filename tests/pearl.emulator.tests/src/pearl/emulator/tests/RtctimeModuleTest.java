@@ -24,6 +24,18 @@ class RtctimeModuleTest {
     }
 
     @Test
+    void theTimeLivesInRtcMemorySlotsZeroToNine() {
+        assertEquals(List.of(
+                "5000\t0\t3",
+                "6000\t3",
+                "0\t0\t0"),
+                LuaScripts.run(
+                        "rtctime.set(5000, 0, 3) local s, us, rate = rtctime.get() print(s, math.floor(us / 1000), rate)",
+                        "rtctime.adjust_delta(1000000000) s, us, rate = rtctime.get() print(s, rate)",
+                        "rtcmem.write32(0, 0) print(rtctime.get())"));
+    }
+
+    @Test
     void epoch2calGivesUtcFieldsWithSundayAsDayOne() {
         assertEquals(List.of(
                 "2015\t7\t9\t8\t29\t49\t190\t5",
