@@ -10,6 +10,9 @@ public final class StandardModules {
 
     /** One instance of each implemented module. */
     public static List<FirmwareModule> all() {
-        return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule(), new NetModule(), new HttpModule());
+        return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule(),
+                new SjsonModule(), new EncoderModule(), new CryptoModule(), new BitModule(),
+                new StructModule(), new RtctimeModule(), new RtcmemModule(), new PipeModule(),
+                new NetModule(), new HttpModule());
     }
 }

@@ -130,7 +130,7 @@ class RunCommandTest {
         Path profile = project.resolve(".board.json");
         Files.writeString(profile, "{\"modules\": [\"node\", \"tmr\", \"file\"], \"heap\": 30000}");
         assertEquals(0, pearl("run", "--profile", profile.toString(), "--for", "1s", project.toString()), err());
-        assertTrue(out().contains("\tmodules: file,node,tmr\n"), out());
+        assertTrue(out().contains("\tmodules: file,node,pipe,tmr\n"), out());
         assertTrue(out().contains("true\tnil\n"), out());
         Files.writeString(profile, "{\"modules\": [\"node\"], \"heap\": 200}");
         assertEquals(2, pearl("run", "--profile", profile.toString(), project.toString()));
