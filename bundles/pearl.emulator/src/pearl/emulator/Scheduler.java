@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * highest priority first; when none is runnable, jumps the clock to the next due timer. Tasks
  * move time on by what they cost ({@link #consume}). A task that runs past
  * {@value #WATCHDOG_MICROS} µs without feeding the watchdog resets the board: nothing runs after.
+ * What real sockets deliver comes in through {@link HostIo}, which may hold the idle board in
+ * real time while it waits for an answer.
  */
 public final class Scheduler {
 
@@ -41,6 +43,7 @@ public final class Scheduler {
 	private final VirtualClock clock;
 	private final TaskQueue tasks = new TaskQueue();
 	private final PriorityQueue<Due> timers = new PriorityQueue<>();
+	private final HostIo hostIo = new HostIo();
 	private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
 	private long sequence;
 	private long tasksRun;
@@ -67,6 +70,11 @@ public final class Scheduler {
 	/** The waiting tasks. */
 	public TaskQueue tasks() {
 		return tasks;
+	}
+
+	/** The host I/O of this boot: real sockets' arrivals become tasks here. */
+	public HostIo hostIo() {
+		return hostIo;
 	}
 
 	/** How many tasks have run since boot. */
@@ -153,9 +161,13 @@ public final class Scheduler {
 		long end = clock.micros() + micros;
 		while (!reset) {
 			fireDueTimers();
+			hostIo.drainInto(tasks);
 			Optional<Task> next = tasks.next();
 			if (next.isPresent()) {
 				run(next.get());
+				continue;
+			}
+			if (hostIo.awaitArrival()) {
 				continue;
 			}
 			Due due = timers.peek();

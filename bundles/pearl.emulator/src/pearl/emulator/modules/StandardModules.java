@@ -10,6 +10,7 @@ public final class StandardModules {
 
     /** One instance of each implemented module. */
     public static List<FirmwareModule> all() {
-        return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule());
+        WifiModule wifi = new WifiModule();
+        return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule(), wifi, new MqttModule(wifi));
     }
 }
