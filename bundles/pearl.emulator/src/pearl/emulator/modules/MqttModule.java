@@ -206,6 +206,10 @@ public final class MqttModule implements FirmwareModule {
 			this.keepalive = keepalive;
 			this.session = new MqttSession(board.scheduler(), this);
 			sessions.add(session);
+			if (wifi.station() != null) {
+				// TCP over a link that went away: the connection is lost (the broker then publishes the will)
+				wifi.station().onLinkLost(session::connectionLost);
+			}
 		}
 
 		Client requireConnected() {
@@ -245,7 +249,6 @@ public final class MqttModule implements FirmwareModule {
 				b.post(Priority.MEDIUM, "mqtt connect", () -> connectFailed(MqttSession.FAIL_SERVER_NOT_FOUND));
 				return LuaValue.TRUE;
 			}
-			wifi.station().onLinkLost(session::drop);
 			session.connect(host, port, clientId, new MqttCodec.ConnectOptions(keepalive, cleanSession,
 					user == null ? null : user.tojstring(), password == null ? null : password.tojstring(), will));
 			return LuaValue.TRUE;

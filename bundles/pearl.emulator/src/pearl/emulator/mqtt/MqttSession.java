@@ -88,7 +88,7 @@ public final class MqttSession {
 
 			@Override
 			public void lost(IOException cause) {
-				arrive(mine, "mqtt disconnect", MqttSession.this::lost);
+				arrive(mine, "mqtt disconnect", MqttSession.this::connectionLost);
 			}
 		});
 		timer = scheduler.createTimer();
@@ -191,7 +191,11 @@ public final class MqttSession {
 		end();
 	}
 
-	private void lost() {
+	/** The connection broke (the broker closed it, or the board's link went): offline, or a failed connect. */
+	public void connectionLost() {
+		if (!isActive()) {
+			return;
+		}
 		boolean wasConnected = isConnected();
 		end();
 		if (wasConnected) {

@@ -24,6 +24,7 @@ class MqttModuleTest {
 				  print("command", topic, data)
 				  if data == "blink" then print("led blinking") end
 				  if data == "restart" then node.restart() end
+				  if data == "leave" then wifi.sta.disconnect() end
 				end)
 				m:on("offline", function(c) print("offline") end)
 				print(pcall(m.publish, m, "early", "x", 0, 0))
@@ -69,6 +70,18 @@ class MqttModuleTest {
 			assertEquals(1, b.reboots.size(), b.text());
 			assertEquals(List.of("sensors/pearl/status offline"), broker.receive("sensors/pearl/status", 1),
 					"the restart cut the connection without DISCONNECT");
+		}
+	}
+
+	@Test
+	void losingWifiTakesTheClientOffline() throws Exception {
+		try (MosquittoBroker broker = new MosquittoBroker()) {
+			TestBoards b = new TestBoards(sensor(broker.port));
+			b.run(5000);
+			assertTrue(b.text().contains("subscribed"), b.text());
+			broker.publish("cmd/pearl", "leave");
+			runUntil(b, "offline");
+			assertEquals(List.of("sensors/pearl/status offline"), broker.receive("sensors/pearl/status", 1), "the link went: no DISCONNECT");
 		}
 	}
 
