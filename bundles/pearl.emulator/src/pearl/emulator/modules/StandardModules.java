@@ -2,6 +2,8 @@ package pearl.emulator.modules;
 
 import java.util.List;
 
+import pearl.lua.firmware.WifiEnvironment;
+
 /** The firmware modules the emulator implements, for a board built with all of them. */
 public final class StandardModules {
 
@@ -10,7 +12,12 @@ public final class StandardModules {
 
     /** One instance of each implemented module. */
     public static List<FirmwareModule> all() {
-        WifiModule wifi = new WifiModule();
+        return all(WifiEnvironment.defaults());
+    }
+
+    /** One instance of each implemented module, the board's radio in {@code world}. */
+    public static List<FirmwareModule> all(WifiEnvironment world) {
+        WifiModule wifi = new WifiModule(world);
         return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule(), wifi, new MqttModule(wifi));
     }
 }

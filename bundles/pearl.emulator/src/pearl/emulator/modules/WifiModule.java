@@ -17,7 +17,7 @@ import pearl.emulator.Priority;
 import pearl.emulator.TimerMode;
 import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.RomTable;
-import pearl.emulator.wifi.WifiEnvironment;
+import pearl.lua.firmware.WifiEnvironment;
 import pearl.emulator.wifi.WifiStation;
 import pearl.lua.firmware.FirmwareTable;
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import pearl.emulator.BoardTimer;
 import pearl.emulator.Scheduler;
 import pearl.emulator.TimerMode;
+import pearl.lua.firmware.WifiEnvironment;
 
 /**
  * The station interface in virtual time: joining an access point of the {@link WifiEnvironment}

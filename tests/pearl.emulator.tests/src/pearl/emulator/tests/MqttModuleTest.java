@@ -61,9 +61,7 @@ class MqttModuleTest {
 	@Test
 	void brokerPublishesTheWillWhenTheBoardsConnectionDrops() throws Exception {
 		try (MosquittoBroker broker = new MosquittoBroker()) {
-			TestBoards b = new TestBoards(sensor(broker.port));
-			b.run(5000);
-			assertTrue(b.text().contains("subscribed"), b.text());
+			TestBoards b = subscribedSensor(broker);
 			broker.publish("cmd/pearl", "restart");
 			runUntil(b, "command\tcmd/pearl\trestart");
 			b.run(100);
@@ -76,9 +74,7 @@ class MqttModuleTest {
 	@Test
 	void losingWifiTakesTheClientOffline() throws Exception {
 		try (MosquittoBroker broker = new MosquittoBroker()) {
-			TestBoards b = new TestBoards(sensor(broker.port));
-			b.run(5000);
-			assertTrue(b.text().contains("subscribed"), b.text());
+			TestBoards b = subscribedSensor(broker);
 			broker.publish("cmd/pearl", "leave");
 			runUntil(b, "offline");
 			assertEquals(List.of("sensors/pearl/status offline"), broker.receive("sensors/pearl/status", 1), "the link went: no DISCONNECT");
@@ -102,9 +98,7 @@ class MqttModuleTest {
 	void offlineWhenTheBrokerGoesAway() throws Exception {
 		TestBoards b;
 		try (MosquittoBroker broker = new MosquittoBroker()) {
-			b = new TestBoards(sensor(broker.port));
-			b.run(5000);
-			assertTrue(b.text().contains("subscribed"), b.text());
+			b = subscribedSensor(broker);
 		}
 		runUntil(b, "offline");
 	}
@@ -126,6 +120,14 @@ class MqttModuleTest {
 		assertTrue(noWifi.contains("connect\ttrue"), noWifi);
 		assertTrue(noWifi.contains("connfail\t-5\t0"), "no Wi-Fi, no route: " + noWifi);
 		assertTrue(noWifi.contains("false\talready connected") || noWifi.contains("false\tssl not available"), noWifi);
+	}
+
+	/** A board running {@link #sensor} for 5 s: connected and subscribed. */
+	private static TestBoards subscribedSensor(MosquittoBroker broker) {
+		TestBoards b = new TestBoards(sensor(broker.port));
+		b.run(5000);
+		assertTrue(b.text().contains("subscribed"), b.text());
+		return b;
 	}
 
 	/** Runs the board in 100 ms steps until the UART shows {@code text}, for up to 20 s of real time. */

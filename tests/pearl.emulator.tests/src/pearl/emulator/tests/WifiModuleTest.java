@@ -19,7 +19,7 @@ import pearl.emulator.modules.FileModule;
 import pearl.emulator.modules.NodeModule;
 import pearl.emulator.modules.TmrModule;
 import pearl.emulator.modules.WifiModule;
-import pearl.emulator.wifi.WifiEnvironment;
+import pearl.lua.firmware.WifiEnvironment;
 import pearl.lua.firmware.FirmwareModel;
 
 /** The {@code wifi} module on a booted board: a station joining the default world's "PearlNet". */
