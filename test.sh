@@ -12,5 +12,5 @@ cd "$root"
 # node, npm: the TextMate engine that checks the Lua grammar (tests/pearl.textmate.tests); any Node
 # on the PATH will do, so only a machine without one gets Debian's.
 command -v node >/dev/null && command -v npm >/dev/null || releng/scripts/ensure-packages.sh nodejs npm
-releng/scripts/ensure-packages.sh xvfb xauth libgtk-3-0 x11-utils socat neovim $(cat releng/scripts/lua-corpus.packages)
+releng/scripts/ensure-packages.sh xvfb xauth libgtk-3-0 x11-utils socat neovim mosquitto mosquitto-clients $(cat releng/scripts/lua-corpus.packages)
 xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B -ntp clean verify "$@"

@@ -150,7 +150,8 @@ public final class Board implements LuaHost {
         scheduler.post(new Task(Priority.HIGH, "boot", this::startUp));
     }
 
-    private static void defineConstants(RomTable table, FirmwareTable data) {
+    /** Sets the constants of {@code data} (numbers and strings) in {@code table}; subtables are the module's business. */
+    public static void defineConstants(RomTable table, FirmwareTable data) {
         for (FirmwareConstant c : data.constants().values()) {
             if (c.value() instanceof Number n) {
                 table.rawset(c.name(), LuaValue.valueOf(n.doubleValue()));

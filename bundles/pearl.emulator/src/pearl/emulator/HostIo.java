@@ -10,10 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bridge between the host's real, asynchronous I/O (sockets read by their own threads) and
- * the board's scheduler in virtual time. Host threads {@link #deliver} arrivals; the scheduler
- * turns them into tasks at the current virtual time. While host resources are open and nothing is
- * runnable, the scheduler waits for arrivals in real time instead of jumping the clock past them,
- * so virtual time runs at wall-clock pace exactly while the board waits on the network.
+ * the board's scheduler in virtual time. Host threads {@link #deliver} (or {@link #arrive})
+ * arrivals; the scheduler turns them into tasks at the current virtual time. The idle board waits
+ * for the host in two ways:
+ * <ul>
+ * <li>while resources are {@link #opened open} ({@code net}'s sockets, where a host peer may speak
+ * at any moment), virtual time runs at wall-clock pace until the next timer;</li>
+ * <li>while a client {@link #expect expects} an answer it asked for (an MQTT broker's CONNACK), the
+ * clock stands still for up to {@value #PATIENCE_MILLIS} ms of real time, so the answer comes a
+ * few virtual milliseconds after the question, as on a LAN; an idle connection holds nothing.</li>
+ * </ul>
  * One per boot: a reboot closes what the previous boot opened, as the chip's reset drops its
  * connections.
  */
@@ -22,9 +28,15 @@ public final class HostIo {
     private record Arrival(Priority priority, String source, Runnable work) {
     }
 
+    /** Real time the board waits for an expected answer before letting virtual time go on. */
+    public static final long PATIENCE_MILLIS = 5_000;
+
     private final ArrayDeque<Arrival> arrivals = new ArrayDeque<>();
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
     private volatile boolean shutDown;
+    private int expected; // guarded by arrivals
+    /** Set when an answer took longer than the patience: stop waiting until something new is asked. */
+    private boolean gaveUp; // guarded by arrivals
 
     /**
      * From any thread: runs {@code work} as a task on the board at the virtual time it is picked
@@ -37,6 +49,59 @@ public final class HostIo {
             }
             arrivals.addLast(new Arrival(priority, source, work));
             arrivals.notifyAll();
+        }
+    }
+
+    /** From any thread: {@code task} runs on the board at the virtual time the scheduler next looks. */
+    public void arrive(Task task) {
+        deliver(task.priority(), task.source(), task.body());
+    }
+
+    /** The board asked the host for something and an answer will {@link #arrive}. */
+    public void expect() {
+        synchronized (arrivals) {
+            expected++;
+            gaveUp = false;
+        }
+    }
+
+    /** {@code count} expected answers came (or will not come any more). */
+    public void settle(int count) {
+        synchronized (arrivals) {
+            expected = Math.max(0, expected - count);
+        }
+    }
+
+    /** Answers the board still waits for. */
+    public int expected() {
+        synchronized (arrivals) {
+            return expected;
+        }
+    }
+
+    /**
+     * When the board is idle: waits in real time, the clock standing still, for an arrival while
+     * an answer is expected.
+     *
+     * @return true if something arrived (the scheduler then looks again before moving time on)
+     */
+    boolean awaitArrival() {
+        synchronized (arrivals) {
+            long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+            while (arrivals.isEmpty() && expected > 0 && !gaveUp && !shutDown) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    gaveUp = true;
+                    break;
+                }
+                try {
+                    arrivals.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !arrivals.isEmpty();
         }
     }
 

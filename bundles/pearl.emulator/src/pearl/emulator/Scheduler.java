@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * highest priority first; when none is runnable, jumps the clock to the next due timer. Tasks
  * move time on by what they cost ({@link #consume}). A task that runs past
  * {@value #WATCHDOG_MICROS} µs without feeding the watchdog resets the board: nothing runs after.
+ * What real sockets deliver comes in through {@link HostIo}, which may hold the idle board in
+ * real time while it waits for an answer.
  */
 public final class Scheduler {
 
@@ -48,7 +50,7 @@ public final class Scheduler {
 	private boolean running;
 	private boolean reset;
 	private boolean watchdogEnabled = true;
-	private HostIo hostIo;
+	private HostIo hostIo = new HostIo();
 
 	/** A scheduler with a clock of its own, starting at 0. */
 	public Scheduler() {
@@ -68,6 +70,11 @@ public final class Scheduler {
 	/** The waiting tasks. */
 	public TaskQueue tasks() {
 		return tasks;
+	}
+
+	/** The host I/O of this boot: real sockets' arrivals become tasks here. */
+	public HostIo hostIo() {
+		return hostIo;
 	}
 
 	/** How many tasks have run since boot. */
@@ -162,9 +169,7 @@ public final class Scheduler {
 		long end = clock.micros() + micros;
 		while (!reset) {
 			fireDueTimers();
-			if (hostIo != null) {
-				hostIo.drainInto(tasks);
-			}
+			hostIo.drainInto(tasks);
 			Optional<Task> next = tasks.next();
 			if (next.isPresent()) {
 				run(next.get());
@@ -172,10 +177,13 @@ public final class Scheduler {
 			}
 			Due due = timers.peek();
 			long until = due == null ? end : Math.min(end, due.micros());
-			if (hostIo != null && (hostIo.isActive() || hostIo.hasArrivals()) && until > clock.micros()) {
-				// waiting on the network: time passes as it does on the host
+			if ((hostIo.isActive() || hostIo.hasArrivals()) && until > clock.micros()) {
+				// open sockets: a host peer may speak at any moment, so time passes as it does on the host
 				clock.advanceBy(hostIo.await(until - clock.micros()));
 				continue;
+			}
+			if (hostIo.awaitArrival()) {
+				continue; // an answer the board asked for came while it stood still
 			}
 			if (due == null || due.micros() > end) {
 				clock.advanceTo(end);

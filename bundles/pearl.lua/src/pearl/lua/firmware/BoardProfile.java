@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * not describe are accepted: they are in the build, their API is just not checked. Modules that
  * every build has ({@code pipe}) need not be listed. {@link #write(Path)} writes the same form, so
  * a profile saved by the IDE ({@link #PROJECT_FILE} in a project) is one {@code pearl} commands take
- * with {@code --profile}.
+ * with {@code --profile}. An optional {@code "wifi"} object describes the access points around the
+ * emulated board ({@link WifiEnvironment}).
  */
 public final class BoardProfile {
 
@@ -56,6 +57,7 @@ public final class BoardProfile {
 	private final Set<String> modules;
 	private final NumberType numberType;
 	private final long heap;
+	private WifiEnvironment wifi = WifiEnvironment.defaults();
 
 	private BoardProfile(Set<String> modules, NumberType numberType) {
 		this(modules, numberType, DEFAULT_HEAP);
@@ -65,6 +67,12 @@ public final class BoardProfile {
 		this.modules = Collections.unmodifiableSet(new TreeSet<>(modules));
 		this.numberType = Objects.requireNonNull(numberType);
 		this.heap = heap;
+	}
+
+	/** This profile with its Wi-Fi world (every copy made by the {@code with} methods keeps it). */
+	private BoardProfile carrying(WifiEnvironment world) {
+		wifi = world;
+		return this;
 	}
 
 	/**
@@ -137,7 +145,7 @@ public final class BoardProfile {
 		if (!root.isObject()) {
 			throw root.fail("a board profile must be a JSON object like {\"modules\": [\"node\", \"tmr\"], \"numberType\": \"float\"}");
 		}
-		root.allowOnly("modules", "numberType", "heap");
+		root.allowOnly("modules", "numberType", "heap", "wifi");
 		Set<String> modules = new TreeSet<>();
 		for (JsonCursor entry : root.required("modules").elements()) {
 			String name = entry.asString();
@@ -167,7 +175,8 @@ public final class BoardProfile {
 				throw value.fail(heapProblem(heap));
 			}
 		}
-		return new BoardProfile(modules, numberType, heap);
+		WifiEnvironment world = root.optional("wifi").map(WifiEnvironment::parse).orElse(WifiEnvironment.defaults());
+		return new BoardProfile(modules, numberType, heap).carrying(world);
 	}
 
 	/** The profile as JSON text that {@link #parse} reads back as an equal profile. */
@@ -179,7 +188,8 @@ public final class BoardProfile {
 			separator = ", ";
 		}
 		return json.append("],\n  \"numberType\": \"").append(numberType.name().toLowerCase(java.util.Locale.ROOT))
-				.append("\",\n  \"heap\": ").append(heap).append("\n}\n").toString();
+				.append("\",\n  \"heap\": ").append(heap)
+				.append(wifi.equals(WifiEnvironment.defaults()) ? "" : ",\n  \"wifi\": " + wifi.toJson()).append("\n}\n").toString();
 	}
 
 	/** Writes the profile to {@code file} as {@link #toJson()} gives it. */
@@ -202,6 +212,16 @@ public final class BoardProfile {
 		return modules.contains(module);
 	}
 
+	/** The access points around the emulated board and what joining one gives. */
+	public WifiEnvironment wifi() {
+		return wifi;
+	}
+
+	/** The same profile in another Wi-Fi world. */
+	public BoardProfile withWifi(WifiEnvironment world) {
+		return new BoardProfile(modules, numberType, heap).carrying(world);
+	}
+
 	/** Float or integer numbers. */
 	public NumberType numberType() {
 		return numberType;
@@ -209,12 +229,12 @@ public final class BoardProfile {
 
 	/** The same modules with another number type. */
 	public BoardProfile withNumberType(NumberType type) {
-		return new BoardProfile(modules, type, heap);
+		return new BoardProfile(modules, type, heap).carrying(wifi);
 	}
 
 	/** The same number type and heap with exactly {@code names} as modules. */
 	public BoardProfile withModules(Collection<String> names) {
-		return of(names, numberType, heap);
+		return of(names, numberType, heap).carrying(wifi);
 	}
 
 	/**
@@ -223,25 +243,25 @@ public final class BoardProfile {
 	 * @throws IllegalArgumentException if an ESP8266 cannot have that heap ({@link #heapProblem})
 	 */
 	public BoardProfile withHeap(long bytes) {
-		return of(modules, numberType, bytes);
+		return of(modules, numberType, bytes).carrying(wifi);
 	}
 
 	/** The same number type with {@code module} left out. */
 	public BoardProfile without(String module) {
 		Set<String> fewer = new TreeSet<>(modules);
 		fewer.remove(module);
-		return new BoardProfile(fewer, numberType, heap);
+		return new BoardProfile(fewer, numberType, heap).carrying(wifi);
 	}
 
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof BoardProfile profile && profile.modules.equals(modules) && profile.numberType == numberType
-				&& profile.heap == heap;
+				&& profile.heap == heap && profile.wifi.equals(wifi);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(modules, numberType, heap);
+		return Objects.hash(modules, numberType, heap, wifi);
 	}
 
 	@Override

@@ -193,7 +193,7 @@ final class BoardSession {
                     + " is not Lua text (it holds binary data); the board will fail to load it");
         }
         List<FirmwareModule> modules = new ArrayList<>();
-        for (FirmwareModule module : StandardModules.all()) {
+        for (FirmwareModule module : StandardModules.all(firmware.profile().wifi())) {
             if (firmware.isInBuild(module.name())) {
                 modules.add(module);
             }

@@ -1,0 +1,396 @@
+package pearl.emulator.modules;
+
+import static pearl.emulator.lua.LuaArgs.argError;
+import static pearl.emulator.lua.LuaArgs.checkInt;
+import static pearl.emulator.lua.LuaArgs.typeError;
+
+import java.util.Map;
+
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+import pearl.emulator.Board;
+import pearl.emulator.BoardTimer;
+import pearl.emulator.Priority;
+import pearl.emulator.TimerMode;
+import pearl.emulator.lua.LibraryFunction;
+import pearl.emulator.lua.RomTable;
+import pearl.lua.firmware.WifiEnvironment;
+import pearl.emulator.wifi.WifiStation;
+import pearl.lua.firmware.FirmwareTable;
+
+/**
+ * {@code wifi}: the mode, the station ({@code wifi.sta}) joining the access points of a
+ * {@link WifiEnvironment}, the soft access point's configuration ({@code wifi.ap}) and
+ * {@code wifi.eventmon}. The mode and the saved station and AP configuration live in "flash":
+ * they survive reboots, and a saved station configuration joins its network again at boot, as
+ * the SDK's auto-connect does. Event callbacks run as tasks; events nobody registered for are
+ * dropped.
+ */
+public final class WifiModule implements FirmwareModule {
+
+	private static final int NULLMODE = 0, STATION = 1, SOFTAP = 2, STATIONAP = 3;
+	private static final int EVENT_MODE_CHANGED = 8;
+	/** A scan's duration: all channels, about 120 ms each. */
+	private static final long SCAN_MILLIS = 1500;
+	private static final String STA_MAC = "18:fe:34:a2:d7:34";
+	private static final String AP_MAC = "1a:fe:34:a2:d7:34";
+	private static final String EVENTMON_KEY = "wifi.eventmon";
+
+	private final WifiEnvironment world;
+	private int mode = STATIONAP;
+	private int savedMode = STATIONAP;
+	private String savedSsid;
+	private String savedPassword = "";
+	private boolean autoconnect = true;
+	private LuaTable apConfig;
+	private WifiStation station;
+
+	/** The module in the {@link WifiEnvironment#defaults() default} radio world. */
+	public WifiModule() {
+		this(WifiEnvironment.defaults());
+	}
+
+	/** The module in {@code world}. */
+	public WifiModule(WifiEnvironment world) {
+		this.world = world;
+	}
+
+	@Override
+	public String name() {
+		return "wifi";
+	}
+
+	/** The station of the current boot (other modules ask it whether the board has an address). */
+	public WifiStation station() {
+		return station;
+	}
+
+	@Override
+	public void define(RomTable wifi, Board board) {
+		mode = savedMode;
+		LuaTable callbacks = new LuaTable();
+		board.lua().registry().rawset(EVENTMON_KEY, callbacks);
+		station = new WifiStation(board.scheduler(), world, (number, fields) -> fire(board, callbacks, number, fields));
+		station.configure(savedSsid, savedPassword);
+		if (savedSsid != null && autoconnect && hasStation()) {
+			station.connect();
+		}
+		FirmwareTable data = board.firmware().module("wifi").orElseThrow();
+
+		LibraryFunction.define(wifi, "setmode", args -> {
+			int newMode = checkInt(args, 1);
+			if (newMode < NULLMODE || newMode > STATIONAP) {
+				throw new LuaError("Invalid mode");
+			}
+			boolean save = optBoolean(args, 2, true);
+			int old = mode;
+			mode = newMode;
+			if (save) {
+				savedMode = newMode;
+			}
+			if (!hasStation()) {
+				station.disconnect();
+			}
+			if (old != newMode) {
+				fire(board, callbacks, EVENT_MODE_CHANGED, Map.of("old_mode", old, "new_mode", newMode));
+			}
+			return LuaValue.valueOf(mode);
+		});
+		LibraryFunction.define(wifi, "getmode", args -> LuaValue.valueOf(mode));
+		LibraryFunction.define(wifi, "getdefaultmode", args -> LuaValue.valueOf(savedMode));
+		LibraryFunction.define(wifi, "getchannel", args -> LuaValue.valueOf(station.joined().map(WifiEnvironment.AccessPoint::channel)
+				.orElse(apConfig == null ? 1 : apConfig.get("channel").toint())));
+
+		RomTable sta = new RomTable("wifi.sta");
+		defineStation(sta, board, callbacks);
+		wifi.rawset("sta", sta.seal());
+		RomTable ap = new RomTable("wifi.ap");
+		defineAccessPoint(ap);
+		wifi.rawset("ap", ap.seal());
+		RomTable eventmon = new RomTable("wifi.eventmon");
+		defineEventmon(eventmon, data, callbacks);
+		wifi.rawset("eventmon", eventmon.seal());
+	}
+
+	private boolean hasStation() {
+		return (mode & STATION) != 0;
+	}
+
+	// ------------------------------------------------------------------ wifi.sta
+
+	private void defineStation(RomTable sta, Board board, LuaTable callbacks) {
+		LibraryFunction.define(sta, "config", args -> {
+			if (!args.arg1().istable()) {
+				throw new LuaError("config table not found!");
+			}
+			LuaTable t = args.arg1().checktable();
+			LuaValue ssid = t.get("ssid");
+			if (ssid.isnil()) {
+				throw new LuaError("ssid required");
+			}
+			String s = stringField(t, "ssid", 0, 32);
+			String pwd = t.get("pwd").isnil() ? "" : stringField(t, "pwd", 0, 64);
+			boolean auto = booleanField(t, "auto");
+			boolean save = booleanField(t, "save");
+			String[] events = { "connected_cb", "disconnected_cb", "authmode_change_cb", "got_ip_cb", "dhcp_timeout_cb" };
+			for (int i = 0; i < events.length; i++) {
+				LuaValue fn = t.get(events[i]);
+				if (fn.isfunction()) {
+					callbacks.rawset(i, fn);
+				}
+			}
+			station.configure(s, pwd);
+			if (save) {
+				savedSsid = s;
+				savedPassword = pwd;
+			}
+			if (auto && hasStation()) {
+				station.connect();
+			}
+			return LuaValue.TRUE;
+		});
+		LibraryFunction.define(sta, "connect", args -> {
+			registerOptional(callbacks, args, WifiStation.EVENT_CONNECTED);
+			if (hasStation()) {
+				station.connect();
+			}
+			return LuaValue.NONE;
+		});
+		LibraryFunction.define(sta, "disconnect", args -> {
+			registerOptional(callbacks, args, WifiStation.EVENT_DISCONNECTED);
+			station.disconnect();
+			return LuaValue.NONE;
+		});
+		LibraryFunction.define(sta, "autoconnect", args -> {
+			autoconnect = checkInt(args, 1) != 0;
+			return LuaValue.NONE;
+		});
+		LibraryFunction.define(sta, "status", args -> LuaValue.valueOf(station.status()));
+		LibraryFunction.define(sta, "getip", args -> station.address().<Varargs>map(WifiModule::strings).orElse(LuaValue.NIL));
+		LibraryFunction.define(sta, "getmac", args -> LuaValue.valueOf(STA_MAC));
+		LibraryFunction.define(sta, "getrssi", args -> station.joined().<LuaValue>map(ap -> LuaValue.valueOf(ap.rssi())).orElse(LuaValue.NIL));
+		LibraryFunction.define(sta, "getconfig", args -> {
+			String ssid = station.ssid() == null ? "" : station.ssid();
+			String pwd = station.password() == null ? "" : station.password();
+			if (args.arg1().toboolean()) {
+				LuaTable t = new LuaTable();
+				t.set("ssid", ssid);
+				t.set("pwd", pwd);
+				t.set("bssid_set", 0);
+				t.set("bssid", "ff:ff:ff:ff:ff:ff");
+				return t;
+			}
+			return LuaValue.varargsOf(new LuaValue[] { LuaValue.valueOf(ssid), LuaValue.valueOf(pwd), LuaValue.valueOf(0),
+					LuaValue.valueOf("ff:ff:ff:ff:ff:ff") });
+		});
+		LibraryFunction.define(sta, "getap", args -> {
+			if (mode == SOFTAP) {
+				throw new LuaError("Can't list ap in SOFTAP mode");
+			}
+			scan(board, args);
+			return LuaValue.NONE;
+		});
+	}
+
+	/**
+	 * {@code wifi.sta.getap([cfg,] [format,] cb)}: after a scan, cb gets a table: format 0 maps
+	 * ssid to "authmode,rssi,bssid,channel", format 1 maps bssid to "ssid,rssi,authmode,channel".
+	 */
+	private void scan(Board board, Varargs args) {
+		int n = 1;
+		LuaTable filter = null;
+		if (args.arg(n).istable()) {
+			filter = args.arg(n++).checktable();
+		}
+		int format = 0;
+		if (args.arg(n).isnumber()) {
+			format = args.arg(n++).toint();
+		}
+		LuaValue callback = args.arg(n);
+		if (!callback.isfunction()) {
+			throw typeError(args, n, "function");
+		}
+		LuaValue ssidFilter = filter == null ? LuaValue.NIL : filter.get("ssid");
+		LuaValue channelFilter = filter == null ? LuaValue.NIL : filter.get("channel");
+		int fmt = format;
+		LuaValue key = LuaValue.userdataOf(new Object());
+		board.lua().registry().rawset(key, callback);
+		BoardTimer done = board.scheduler().createTimer();
+		done.alarm(SCAN_MILLIS, TimerMode.SINGLE, t -> {
+			board.lua().registry().rawset(key, LuaValue.NIL);
+			LuaTable found = new LuaTable();
+			for (WifiEnvironment.AccessPoint ap : world.accessPoints()) {
+				boolean wanted = (ssidFilter.isnil() || ssidFilter.tojstring().equals(ap.ssid()))
+						&& (channelFilter.isnil() || channelFilter.toint() == 0 || channelFilter.toint() == ap.channel());
+				if (!wanted) {
+					continue;
+				}
+				if (fmt == 1) {
+					found.set(ap.bssid(), ap.ssid() + "," + ap.rssi() + "," + ap.auth() + "," + ap.channel());
+				} else {
+					found.set(ap.ssid(), ap.auth() + "," + ap.rssi() + "," + ap.bssid() + "," + ap.channel());
+				}
+			}
+			board.call(callback, found);
+		});
+	}
+
+	// ------------------------------------------------------------------ wifi.ap
+
+	private void defineAccessPoint(RomTable ap) {
+		LibraryFunction.define(ap, "config", args -> {
+			if (!args.arg1().istable()) {
+				throw new LuaError("config table not found!");
+			}
+			LuaTable t = args.arg1().checktable();
+			if (t.get("ssid").isnil()) {
+				throw new LuaError("ssid required");
+			}
+			LuaTable config = new LuaTable();
+			config.set("ssid", stringField(t, "ssid", 1, 32));
+			String pwd = t.get("pwd").isnil() ? "" : t.get("pwd").tojstring();
+			if (!pwd.isEmpty() && (pwd.length() < 8 || pwd.length() > 64)) {
+				throw new LuaError("pwd: length:0 or 8-64");
+			}
+			config.set("pwd", pwd);
+			config.set("auth", intField(t, "auth", pwd.isEmpty() ? 0 : 4, 0, 4));
+			config.set("channel", intField(t, "channel", 6, 1, 13));
+			config.set("hidden", intField(t, "hidden", 0, 0, 1));
+			config.set("max", intField(t, "max", 4, 1, 4));
+			config.set("beacon", intField(t, "beacon", 100, 100, 60000));
+			apConfig = config;
+			return LuaValue.TRUE;
+		});
+		LibraryFunction.define(ap, "getip", args -> (mode & SOFTAP) == 0 ? LuaValue.NIL
+				: strings(new String[] { "192.168.4.1", "255.255.255.0", "192.168.4.1" }));
+		LibraryFunction.define(ap, "getmac", args -> LuaValue.valueOf(AP_MAC));
+		LibraryFunction.define(ap, "getclient", args -> {
+			if (mode == STATION) {
+				throw new LuaError("Can't list clients in STATION mode");
+			}
+			return new LuaTable(); // no emulated stations join the board's AP
+		});
+		LibraryFunction.define(ap, "getconfig", args -> {
+			LuaTable c = apConfig == null ? new LuaTable() : apConfig;
+			if (args.arg1().toboolean()) {
+				LuaTable copy = new LuaTable();
+				for (String k : new String[] { "ssid", "pwd", "auth", "channel", "hidden", "max", "beacon" }) {
+					copy.set(k, c.get(k));
+				}
+				return copy;
+			}
+			return LuaValue.varargsOf(c.get("ssid"), c.get("pwd"));
+		});
+	}
+
+	// ------------------------------------------------------------------ wifi.eventmon
+
+	private static void defineEventmon(RomTable eventmon, FirmwareTable data, LuaTable callbacks) {
+		FirmwareTable eventData = data.table("eventmon").orElseThrow();
+		Board.defineConstants(eventmon, eventData);
+		RomTable reason = new RomTable("wifi.eventmon.reason");
+		Board.defineConstants(reason, eventData.table("reason").orElseThrow());
+		eventmon.rawset("reason", reason.seal());
+		int max = ((Number) eventData.constant("EVENT_MAX").orElseThrow().value()).intValue();
+		LibraryFunction.define(eventmon, "register", args -> {
+			int event = checkEvent(args, max);
+			LuaValue fn = args.arg(2);
+			if (!fn.isnil() && !fn.isfunction()) {
+				throw typeError(args, 2, "function");
+			}
+			callbacks.rawset(event, fn.isfunction() ? fn : LuaValue.NIL);
+			return LuaValue.NONE;
+		});
+		LibraryFunction.define(eventmon, "unregister", args -> {
+			callbacks.rawset(checkEvent(args, max), LuaValue.NIL);
+			return LuaValue.NONE;
+		});
+	}
+
+	private static int checkEvent(Varargs args, int max) {
+		int event = checkInt(args, 1);
+		if (event < 0 || event > max) {
+			throw new LuaError("valid wifi events:0-" + max);
+		}
+		return event;
+	}
+
+	private static void registerOptional(LuaTable callbacks, Varargs args, int event) {
+		if (args.arg1().isfunction()) {
+			callbacks.rawset(event, args.arg1());
+		}
+	}
+
+	/** Queues the callback registered for {@code event} with its table; no callback, no task. */
+	private static void fire(Board board, LuaTable callbacks, int event, Map<String, Object> fields) {
+		LuaValue fn = callbacks.rawget(event);
+		if (!fn.isfunction()) {
+			return;
+		}
+		LuaTable t = new LuaTable();
+		fields.forEach((k, v) -> t.set(k, v instanceof Number n ? LuaValue.valueOf(n.intValue()) : LuaValue.valueOf(v.toString())));
+		board.post(Priority.MEDIUM, "wifi event", fn, t);
+	}
+
+	// ------------------------------------------------------------------ fields of config tables
+
+	private static Varargs strings(String[] values) {
+		LuaValue[] v = new LuaValue[values.length];
+		for (int i = 0; i < v.length; i++) {
+			v[i] = LuaValue.valueOf(values[i]);
+		}
+		return LuaValue.varargsOf(v);
+	}
+
+	private static String stringField(LuaTable t, String key, int min, int max) {
+		LuaValue v = t.get(key);
+		if (!v.isstring()) {
+			throw new LuaError(key + ":not string");
+		}
+		String s = v.tojstring();
+		if (s.length() < min || s.length() > max) {
+			throw new LuaError(key + ": length:" + min + "-" + max);
+		}
+		return s;
+	}
+
+	private static boolean booleanField(LuaTable t, String key) {
+		LuaValue v = t.get(key);
+		if (v.isnil()) {
+			return true;
+		}
+		if (!v.isboolean()) {
+			throw new LuaError(key + ":not boolean");
+		}
+		return v.toboolean();
+	}
+
+	private static int intField(LuaTable t, String key, int fallback, int min, int max) {
+		LuaValue v = t.get(key);
+		if (v.isnil()) {
+			return fallback;
+		}
+		if (!v.isnumber()) {
+			throw new LuaError(key + ":not number");
+		}
+		int n = v.toint();
+		if (n < min || n > max) {
+			throw new LuaError(key + ":" + min + "-" + max);
+		}
+		return n;
+	}
+
+	private static boolean optBoolean(Varargs args, int n, boolean fallback) {
+		LuaValue v = args.arg(n);
+		if (v.isnil()) {
+			return fallback;
+		}
+		if (!v.isboolean()) {
+			throw argError(n, "boolean expected, got " + v.typename());
+		}
+		return v.toboolean();
+	}
+}

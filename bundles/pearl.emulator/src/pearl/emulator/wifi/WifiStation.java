@@ -1,0 +1,166 @@
+package pearl.emulator.wifi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import pearl.emulator.BoardTimer;
+import pearl.emulator.Scheduler;
+import pearl.emulator.TimerMode;
+import pearl.lua.firmware.WifiEnvironment;
+
+/**
+ * The station interface in virtual time: joining an access point of the {@link WifiEnvironment}
+ * takes {@value #ASSOCIATE_MILLIS} ms to STA_CONNECTED and {@value #DHCP_MILLIS} ms more to
+ * STA_GOT_IP. A failed attempt (no such network, wrong password) reports STA_DISCONNECTED with
+ * the SDK's reason and is retried every {@value #RETRY_MILLIS} ms, as the SDK's auto-reconnect
+ * does, until {@link #disconnect}.
+ */
+public final class WifiStation {
+
+	/** Scan, authentication and association: about what a module takes on a quiet network. */
+	public static final long ASSOCIATE_MILLIS = 1500;
+	/** DHCP discover to ack on a LAN. */
+	public static final long DHCP_MILLIS = 600;
+	/** Between failed attempts. */
+	public static final long RETRY_MILLIS = 2000;
+
+	/** {@code wifi.sta.status()} values. */
+	public static final int IDLE = 0, CONNECTING = 1, WRONG_PASSWORD = 2, NO_AP_FOUND = 3, GOT_IP = 5;
+	/** {@code wifi.eventmon} event numbers. */
+	public static final int EVENT_CONNECTED = 0, EVENT_DISCONNECTED = 1, EVENT_GOT_IP = 3;
+	/** {@code wifi.eventmon.reason}: AUTH_FAIL, NO_AP_FOUND, ASSOC_LEAVE. */
+	public static final int REASON_AUTH_FAIL = 202, REASON_NO_AP_FOUND = 201, REASON_ASSOC_LEAVE = 8;
+
+	private static final String NO_BSSID = "00:00:00:00:00:00";
+
+	/** Receives the station's events: the eventmon number and the fields of the table Lua gets. */
+	public interface Events {
+		void event(int number, Map<String, Object> fields);
+	}
+
+	private final Scheduler scheduler;
+	private final WifiEnvironment world;
+	private final Events events;
+	private final List<Runnable> linkLost = new ArrayList<>();
+	private BoardTimer timer;
+	private int status = IDLE;
+	private String ssid;
+	private String password;
+	private WifiEnvironment.AccessPoint joined;
+
+	public WifiStation(Scheduler scheduler, WifiEnvironment world, Events events) {
+		this.scheduler = scheduler;
+		this.world = world;
+		this.events = events;
+	}
+
+	/** Sets the network to join next. */
+	public void configure(String newSsid, String newPassword) {
+		ssid = newSsid;
+		password = newPassword;
+	}
+
+	/** Starts joining the configured network (after leaving the current one). */
+	public void connect() {
+		if (ssid == null) {
+			return;
+		}
+		if (joined != null) {
+			leave();
+		}
+		status = CONNECTING;
+		after(ASSOCIATE_MILLIS, this::attempt);
+	}
+
+	/** Leaves the network, or stops trying to join one. */
+	public void disconnect() {
+		cancel();
+		if (joined != null) {
+			leave();
+		}
+		status = IDLE;
+	}
+
+	private void leave() {
+		WifiEnvironment.AccessPoint was = joined;
+		joined = null;
+		events.event(EVENT_DISCONNECTED, fields("SSID", was.ssid(), "BSSID", was.bssid(), "reason", REASON_ASSOC_LEAVE));
+		linkLost.forEach(Runnable::run);
+	}
+
+	private void attempt() {
+		Optional<WifiEnvironment.AccessPoint> ap = world.find(ssid);
+		if (ap.isEmpty()) {
+			fail(NO_AP_FOUND, NO_BSSID, REASON_NO_AP_FOUND);
+		} else if (!world.accepts(ap.get(), password)) {
+			fail(WRONG_PASSWORD, ap.get().bssid(), REASON_AUTH_FAIL);
+		} else {
+			joined = ap.get();
+			events.event(EVENT_CONNECTED, fields("SSID", joined.ssid(), "BSSID", joined.bssid(), "channel", joined.channel()));
+			after(DHCP_MILLIS, () -> {
+				status = GOT_IP;
+				events.event(EVENT_GOT_IP, fields("IP", world.ip(), "netmask", world.netmask(), "gateway", world.gateway()));
+			});
+		}
+	}
+
+	private void fail(int newStatus, String bssid, int reason) {
+		status = newStatus;
+		events.event(EVENT_DISCONNECTED, fields("SSID", ssid, "BSSID", bssid, "reason", reason));
+		after(RETRY_MILLIS, this::attempt);
+	}
+
+	private void after(long millis, Runnable step) {
+		cancel();
+		timer = scheduler.createTimer();
+		timer.alarm(millis, TimerMode.SINGLE, t -> step.run());
+	}
+
+	private void cancel() {
+		if (timer != null) {
+			timer.unregister();
+			timer = null;
+		}
+	}
+
+	/** {@code wifi.sta.status()}. */
+	public int status() {
+		return status;
+	}
+
+	/** The address, netmask and gateway once DHCP is done, else empty. */
+	public Optional<String[]> address() {
+		return status == GOT_IP ? Optional.of(new String[] { world.ip(), world.netmask(), world.gateway() }) : Optional.empty();
+	}
+
+	/** The access point joined, if any. */
+	public Optional<WifiEnvironment.AccessPoint> joined() {
+		return Optional.ofNullable(joined);
+	}
+
+	/** The configured ssid and password (null when none). */
+	public String ssid() {
+		return ssid;
+	}
+
+	/** The configured password. */
+	public String password() {
+		return password;
+	}
+
+	/** Runs {@code action} whenever the station leaves its network (connections over it break). */
+	public void onLinkLost(Runnable action) {
+		linkLost.add(action);
+	}
+
+	private static Map<String, Object> fields(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+}
