@@ -11,6 +11,7 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
+import pearl.emulator.hardware.BoardHardware;
 import pearl.emulator.lua.CostModel;
 import pearl.emulator.lua.LuaBytes;
 import pearl.emulator.lua.LuaHost;
@@ -69,6 +70,7 @@ public final class Board implements LuaHost {
     private HeapTracker heap;
     private LuaFlashStore flashStore = LuaFlashStore.none();
     private StartupOptions startup = StartupOptions.DEFAULT;
+    private final BoardHardware hardware = new BoardHardware();
 
     /** A board with {@code options}, its file system {@code spiffs}, and the firmware {@code modules}. */
     public Board(BoardOptions options, Spiffs spiffs, List<FirmwareModule> modules, FirmwareModel firmware) {
@@ -126,6 +128,10 @@ public final class Board implements LuaHost {
         bootMicros = clock.micros();
         cpuMHz = startup.frequency();
         lua = new LuaMachine(this, options.seed() + boots - 1, costs);
+        hardware.boot(scheduler, () -> {
+            syncClock();
+            return clock.micros();
+        });
         for (FirmwareModule module : modules) {
             RomTable table = new RomTable(module.name());
             firmware.module(module.name()).ifPresent(data -> defineConstants(table, data));
@@ -470,6 +476,11 @@ public final class Board implements LuaHost {
     /** Boots so far, the first one included. */
     public int boots() {
         return boots;
+    }
+
+    /** What is wired to the board (inputs, buses, devices) and the state of its pins. */
+    public BoardHardware hardware() {
+        return hardware;
     }
 
     /** The REPL on UART0. */

@@ -10,6 +10,11 @@ public final class StandardModules {
 
     /** One instance of each implemented module. */
     public static List<FirmwareModule> all() {
-        return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule());
+        return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule(),
+                new GpioModule(),
+                new I2cModule(),
+                new OwModule(),
+                new AdcModule(),
+                new PwmModule());
     }
 }

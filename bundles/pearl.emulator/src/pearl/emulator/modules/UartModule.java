@@ -32,8 +32,13 @@ public final class UartModule implements FirmwareModule {
             StringBuilder out = new StringBuilder();
             for (int i = 2; i <= args.narg(); i++) {
                 LuaValue v = args.arg(i);
-                if (v.isnumber() && !v.isstring()) {
-                    out.append((char) (v.toint() & 0xff));
+                if (v.type() == LuaValue.TNUMBER) {
+                    // LuaJ's numbers are also strings: the type tells a byte value from text
+                    int b = v.toint();
+                    if (b < 0 || b > 255) {
+                        throw new org.luaj.vm2.LuaError("invalid number");
+                    }
+                    out.append((char) b);
                 } else {
                     out.append(LuaBytes.chars(checkString(args, i)));
                 }
