@@ -99,6 +99,24 @@ public final class HardwareSetup {
         }
     }
 
+    /**
+     * Adds what the {@code "hardware"} object of the board profile {@code profileJson} describes
+     * (nothing when it has none).
+     *
+     * @throws IllegalArgumentException with a message naming what is wrong
+     */
+    public static void applyProfile(String profileJson, BoardHardware hardware) {
+        JsonElement profile;
+        try {
+            profile = JsonParser.parseString(profileJson);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (profile.isJsonObject() && profile.getAsJsonObject().has("hardware")) {
+            apply(profile.getAsJsonObject().get("hardware").toString(), hardware);
+        }
+    }
+
     private static JsonArray array(JsonObject o, String key) {
         JsonElement e = o.get(key);
         if (e == null) {

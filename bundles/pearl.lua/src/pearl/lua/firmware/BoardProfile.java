@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * not describe are accepted: they are in the build, their API is just not checked. Modules that
  * every build has ({@code pipe}) need not be listed. {@link #write(Path)} writes the same form, so
  * a profile saved by the IDE ({@link #PROJECT_FILE} in a project) is one {@code pearl} commands take
- * with {@code --profile}.
+ * with {@code --profile}. An optional {@code "hardware"} object says what is wired to the emulated
+ * board (inputs, sensors); the emulator reads it (pearl.emulator's {@code HardwareSetup}), this
+ * class leaves it alone and {@link #write(Path)} does not keep it.
  */
 public final class BoardProfile {
 
@@ -137,7 +139,7 @@ public final class BoardProfile {
 		if (!root.isObject()) {
 			throw root.fail("a board profile must be a JSON object like {\"modules\": [\"node\", \"tmr\"], \"numberType\": \"float\"}");
 		}
-		root.allowOnly("modules", "numberType", "heap");
+		root.allowOnly("modules", "numberType", "heap", "hardware");
 		Set<String> modules = new TreeSet<>();
 		for (JsonCursor entry : root.required("modules").elements()) {
 			String name = entry.asString();
