@@ -144,6 +144,7 @@ public final class Board implements LuaHost {
         repl.reset();
         outputPipe = null;
         uart.setInputHandler(repl::receive);
+        uart.setAlternatePins(false);
         if (options.banner() && startup.banner()) {
             uart.write(BootBanner.text(modules, flashStore.size()));
         }

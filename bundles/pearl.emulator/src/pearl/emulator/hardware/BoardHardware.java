@@ -8,7 +8,7 @@ import pearl.emulator.Scheduler;
 
 /**
  * What is wired to the emulated board: outside drivers of GPIO inputs ({@link InputTimeline}),
- * the ADC's signal, the devices on the I²C bus and on 1-Wire pins; and the pins' state the
+ * the ADC's signal, the devices on the I²C and SPI buses and on 1-Wire pins; and the pins' state the
  * firmware set ({@link GpioPins}), new at each boot. The wiring lasts across reboots; devices
  * keep their state as powered chips do.
  */
@@ -17,6 +17,7 @@ public final class BoardHardware {
     private final InputTimeline inputs = new InputTimeline();
     private final AnalogInput analog = new AnalogInput();
     private final I2cBus i2c = new I2cBus();
+    private final SpiBus spi = new SpiBus();
     private final Map<Integer, OneWireBus> oneWire = new HashMap<>();
     private LongSupplier micros = () -> 0;
     private GpioPins pins = new GpioPins(inputs, () -> micros.getAsLong());
@@ -34,6 +35,11 @@ public final class BoardHardware {
     /** The I²C bus (the firmware's software master reaches it through any two pins). */
     public I2cBus i2c() {
         return i2c;
+    }
+
+    /** The HSPI bus, its devices selected by their chip-select pins. */
+    public SpiBus spi() {
+        return spi;
     }
 
     /** The 1-Wire bus on {@code pin} (empty if nothing is wired there). */

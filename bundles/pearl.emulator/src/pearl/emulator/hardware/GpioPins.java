@@ -24,6 +24,7 @@ public final class GpioPins {
     private final boolean[] pullUps = new boolean[COUNT];
     private final int[] latches = new int[COUNT];
     private final PwmState[] pwm = new PwmState[COUNT];
+    private final int[] rises = new int[COUNT];
     private EdgeListener edgeListener = (pin, level, at) -> {
     };
 
@@ -56,7 +57,15 @@ public final class GpioPins {
 
     /** Sets the output latch of {@code pin}. */
     public void write(int pin, int level) {
+        if (latches[pin] == 0 && level != 0) {
+            rises[pin]++;
+        }
         latches[pin] = level;
+    }
+
+    /** How often the latch of {@code pin} went from 0 to 1 (a chip select ending a transaction). */
+    public int rises(int pin) {
+        return rises[pin];
     }
 
     /**

@@ -12,6 +12,7 @@ import com.google.gson.JsonParser;
 import pearl.emulator.devices.Bme280;
 import pearl.emulator.devices.Ds18b20;
 import pearl.emulator.devices.Ds3231;
+import pearl.emulator.devices.SpiRegisterAccess;
 
 /**
  * Wires a board from JSON (the {@code "hardware"} object of a board profile). Every key is
@@ -24,11 +25,13 @@ import pearl.emulator.devices.Ds3231;
  *   "vdd33": 3300,                                           supply voltage in mV
  *   "i2c":   [ {"device": "bme280", "address": 118, "temperature": 21.5, "pressure": 101325, "humidity": 45},
  *              {"device": "ds3231", "time": "2024-05-01T12:00:00", "temperature": 25} ],
+ *   "spi":   [ {"device": "bme280", "cs": 8, "temperature": 21.5, "pressure": 101325, "humidity": 45} ],
  *   "ow":    [ {"pin": 3, "device": "ds18b20", "serial": 1, "temperature": 23.5} ]
  * }
  * </pre>
  *
- * Units: °C, Pa, %RH. A BME280's address is 0x76 (118) or 0x77 (119), 0x76 when left out.
+ * Units: °C, Pa, %RH. A BME280's address is 0x76 (118) or 0x77 (119), 0x76 when left out; on
+ * SPI its chip select is a GPIO pin ({@code cs}) the program drives low.
  */
 public final class HardwareSetup {
 
@@ -74,8 +77,7 @@ public final class HardwareSetup {
             JsonObject device = e.getAsJsonObject();
             String type = string(device, "device");
             switch (type) {
-            case "bme280" -> hardware.i2c().attach(new Bme280(integer(device, "address", 0x76), hardware::micros,
-                    number(device, "temperature", 20), number(device, "pressure", 101_325), number(device, "humidity", 50)));
+            case "bme280" -> hardware.i2c().attach(bme280(device, integer(device, "address", 0x76), hardware));
             case "ds3231" -> {
                 Ds3231 rtc = new Ds3231(time(device), hardware::micros);
                 rtc.setTemperature(number(device, "temperature", 25));
@@ -83,6 +85,18 @@ public final class HardwareSetup {
             }
             default -> throw new IllegalArgumentException("hardware.i2c: unknown device \"" + type + "\" (bme280, ds3231)");
             }
+        }
+        for (JsonElement e : array(root, "spi")) {
+            JsonObject device = e.getAsJsonObject();
+            String type = string(device, "device");
+            if (!type.equals("bme280")) {
+                throw new IllegalArgumentException("hardware.spi: unknown device \"" + type + "\" (bme280)");
+            }
+            int cs = integer(device, "cs", -1);
+            if (cs < 0 || cs >= GpioPins.COUNT) {
+                throw new IllegalArgumentException("hardware.spi: chip select pin " + cs + " is not 0..12");
+            }
+            hardware.spi().attach(new SpiRegisterAccess(bme280(device, 0x76, hardware), cs));
         }
         for (JsonElement e : array(root, "ow")) {
             JsonObject device = e.getAsJsonObject();
@@ -115,6 +129,11 @@ public final class HardwareSetup {
         if (profile.isJsonObject() && profile.getAsJsonObject().has("hardware")) {
             apply(profile.getAsJsonObject().get("hardware").toString(), hardware);
         }
+    }
+
+    private static Bme280 bme280(JsonObject device, int address, BoardHardware hardware) {
+        return new Bme280(address, hardware::micros, number(device, "temperature", 20), number(device, "pressure", 101_325),
+                number(device, "humidity", 50));
     }
 
     private static JsonArray array(JsonObject o, String key) {

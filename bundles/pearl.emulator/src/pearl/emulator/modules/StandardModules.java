@@ -15,6 +15,7 @@ public final class StandardModules {
                 new I2cModule(),
                 new OwModule(),
                 new AdcModule(),
-                new PwmModule());
+                new PwmModule(),
+                new SpiModule());
     }
 }

@@ -20,7 +20,7 @@ class BoardTest {
         String out = b.run(100);
         assertTrue(out.startsWith("\nNodeMCU 3.0.0.0 "), out);
         assertTrue(out.contains("powered by Lua 5.1.4 on SDK"), out);
-        assertTrue(out.contains("\tmodules: adc,file,gpio,i2c,node,ow,pwm,tmr,uart\n"), out);
+        assertTrue(out.contains("\tmodules: adc,file,gpio,i2c,node,ow,pwm,spi,tmr,uart\n"), out);
         assertTrue(out.endsWith(" powered by Lua 5.1.4 on SDK 3.0.1-dev(fce080e)\napp started\n> "), out);
         assertTrue(b.uart.toString().contains("app started\r\n> "), "line ends on the wire are CR LF");
     }
