@@ -5,7 +5,8 @@ import java.util.TreeMap;
 
 /**
  * The voltage on TOUT as the ADC samples it (0..1023, in 1/1024 V), a step function of virtual
- * time since power-on; and the supply voltage {@code adc.readvdd33} measures.
+ * time since power-on; the supply voltage {@code adc.readvdd33} measures; and the ADC mode byte
+ * of the init data, which decides at boot which of the two the chip reads.
  */
 public final class AnalogInput {
 

@@ -21,6 +21,7 @@ public final class BoardHardware {
     private final Map<Integer, OneWireBus> oneWire = new HashMap<>();
     private LongSupplier micros = () -> 0;
     private GpioPins pins = new GpioPins(inputs, () -> micros.getAsLong());
+    private Scheduler scheduler;
 
     /** The outside drivers of GPIO inputs (add edges before the board runs past them). */
     public InputTimeline inputs() {
@@ -65,6 +66,7 @@ public final class BoardHardware {
      */
     public void boot(Scheduler scheduler, LongSupplier clock) {
         micros = clock;
+        this.scheduler = scheduler;
         GpioPins bootPins = new GpioPins(inputs, clock);
         pins = bootPins;
         long now = clock.getAsLong();
@@ -72,6 +74,20 @@ public final class BoardHardware {
             if (e.micros() > now) {
                 scheduler.at(e.micros(), () -> bootPins.edge(e.pin(), e.level(), e.micros()));
             }
+        }
+    }
+
+    /**
+     * Drives {@code pin} to {@code level} from outside now (a button the user clicks in a view):
+     * the level shows at once and an interrupt follows, as for a timeline edge.
+     */
+    public void drive(int pin, int level) {
+        long now = micros();
+        inputs.add(now, pin, level);
+        if (scheduler != null) {
+            GpioPins bootPins = pins;
+            int driven = level == 0 ? 0 : 1;
+            scheduler.at(now, () -> bootPins.edge(pin, driven, now));
         }
     }
 }

@@ -69,6 +69,19 @@ class GpioModuleTest {
     }
 
     @Test
+    void javaCanDriveAnInputWhileTheBoardRuns() {
+        TestBoards b = new TestBoards("""
+                gpio.mode(5, gpio.INT, gpio.PULLUP)
+                gpio.trig(5, 'down', function(level, when) print('clicked', level, when, gpio.read(5)) end)
+                """);
+        b.run(300);
+        b.board.hardware().drive(5, 0);
+        String out = b.printed(100);
+        assertTrue(out.endsWith("clicked\t0\t300000\t0\n"), out);
+        assertEquals(0, b.board.hardware().pins().level(5));
+    }
+
+    @Test
     void trigNoneAndLeavingIntModeStopTheCallbacks() {
         TestBoards b = new TestBoards("""
                 gpio.mode(3, gpio.INT)
