@@ -82,6 +82,40 @@ class GpioModuleTest {
     }
 
     @Test
+    void edgesWhileATaskRunsAreMergedIntoOneCallback() {
+        TestBoards b = new TestBoards("""
+                gpio.mode(6, gpio.INT)
+                gpio.trig(6, 'both', function(level, when, count) print('edges', level, when, count) end)
+                tmr.create():alarm(100, tmr.ALARM_SINGLE, function() tmr.delay(5000) end)
+                """, """
+                {"gpio": [{"at": 101, "pin": 6, "level": 1}, {"at": 102, "pin": 6, "level": 0},
+                          {"at": 103, "pin": 6, "level": 1}, {"at": 200, "pin": 6, "level": 0}]}
+                """);
+        String out = b.printed(300);
+        // the three edges during the busy task wait in one queued callback: the last one's level and time
+        assertTrue(out.endsWith("edges\t1\t103000\t3\nedges\t0\t200000\t1\n"), out);
+    }
+
+    @Test
+    void aLevelInterruptFiresAgainWhileTheLevelHolds() {
+        TestBoards b = new TestBoards("""
+                local n = 0
+                gpio.mode(7, gpio.INT, gpio.PULLUP)
+                gpio.trig(7, 'low', function(level)
+                  n = n + 1
+                  print('low', level, n)
+                  if n == 3 then gpio.trig(7, 'high') elseif n == 4 then gpio.trig(7, 'none') end
+                end)
+                """, """
+                {"gpio": [{"at": 500, "pin": 7, "level": 0}, {"at": 800, "pin": 7, "level": 1}]}
+                """);
+        String out = b.printed(1000);
+        // re-armed after each callback, 'low' fires until the callback switches to 'high', which fires at
+        // 800 ms (and would go on firing while the pin stays high, had the callback not turned it off)
+        assertTrue(out.endsWith("low\t0\t1\nlow\t0\t2\nlow\t0\t3\nlow\t1\t4\n"), out);
+    }
+
+    @Test
     void trigNoneAndLeavingIntModeStopTheCallbacks() {
         TestBoards b = new TestBoards("""
                 gpio.mode(3, gpio.INT)
