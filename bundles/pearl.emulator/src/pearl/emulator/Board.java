@@ -11,6 +11,7 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
+import pearl.emulator.hardware.BoardHardware;
 import pearl.emulator.lua.CostModel;
 import pearl.emulator.lua.LuaBytes;
 import pearl.emulator.lua.LuaHost;
@@ -70,6 +71,7 @@ public final class Board implements LuaHost {
     private LuaFlashStore flashStore = LuaFlashStore.none();
     private StartupOptions startup = StartupOptions.DEFAULT;
     private HostIo hostIo;
+    private final BoardHardware hardware = new BoardHardware();
 
     /** A board with {@code options}, its file system {@code spiffs}, and the firmware {@code modules}. */
     public Board(BoardOptions options, Spiffs spiffs, List<FirmwareModule> modules, FirmwareModel firmware) {
@@ -132,6 +134,10 @@ public final class Board implements LuaHost {
         bootMicros = clock.micros();
         cpuMHz = startup.frequency();
         lua = new LuaMachine(this, options.seed() + boots - 1, costs);
+        hardware.boot(scheduler, () -> {
+            syncClock();
+            return clock.micros();
+        });
         for (FirmwareModule module : modules) {
             RomTable table = new RomTable(module.name());
             firmware.module(module.name()).ifPresent(data -> defineConstants(table, data));
@@ -144,6 +150,7 @@ public final class Board implements LuaHost {
         repl.reset();
         outputPipe = null;
         uart.setInputHandler(repl::receive);
+        uart.setAlternatePins(false);
         if (options.banner() && startup.banner()) {
             uart.write(BootBanner.text(modules, flashStore.size()));
         }
@@ -494,6 +501,11 @@ public final class Board implements LuaHost {
     /** Tells listeners that the board's {@code protocol} port {@code boardPort} is served at {@code host}. */
     public void announcePort(String protocol, int boardPort, java.net.InetSocketAddress host) {
         listeners.forEach(l -> l.portMapped(protocol, boardPort, host));
+    }
+
+    /** What is wired to the board (inputs, buses, devices) and the state of its pins. */
+    public BoardHardware hardware() {
+        return hardware;
     }
 
     /** The REPL on UART0. */

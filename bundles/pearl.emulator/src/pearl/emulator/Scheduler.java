@@ -32,7 +32,7 @@ public final class Scheduler {
 		}
 	}
 
-	private record Due(long micros, long sequence, BoardTimer timer, long generation) implements Comparable<Due> {
+	private record Due(long micros, long sequence, Runnable fire) implements Comparable<Due> {
 		@Override
 		public int compareTo(Due other) {
 			int byTime = Long.compare(micros, other.micros);
@@ -158,7 +158,15 @@ public final class Scheduler {
 	}
 
 	void schedule(BoardTimer timer, long dueMicros, long generation) {
-		timers.add(new Due(dueMicros, sequence++, timer, generation));
+		timers.add(new Due(dueMicros, sequence++, () -> timer.due(generation)));
+	}
+
+	/**
+	 * Runs {@code action} (Java, outside any task) when the clock reaches {@code micros}: how
+	 * simulated hardware events (an input edge) happen at their time; the action may post tasks.
+	 */
+	public void at(long micros, Runnable action) {
+		timers.add(new Due(micros, sequence++, action));
 	}
 
 	/**
@@ -220,7 +228,7 @@ public final class Scheduler {
 	private void fireDueTimers() {
 		while (!timers.isEmpty() && timers.peek().micros() <= clock.micros()) {
 			Due due = timers.poll();
-			due.timer().due(due.generation());
+			due.fire().run();
 		}
 	}
 }

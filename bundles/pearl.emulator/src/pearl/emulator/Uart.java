@@ -10,6 +10,7 @@ public final class Uart {
 
     private final Consumer<String> wire;
     private Consumer<String> inputHandler;
+    private boolean alternatePins;
 
     /** A UART whose wire bytes go to {@code wire}. */
     public Uart(Consumer<String> wire) {
@@ -27,14 +28,14 @@ public final class Uart {
                 out.append(c);
             }
         }
-        if (out.length() > 0) {
+        if (out.length() > 0 && !alternatePins) {
             wire.accept(out.toString());
         }
     }
 
     /** Sends bytes to the wire unchanged ({@code uart.write} of binary data, the boot ROM). */
     public void writeRaw(String bytes) {
-        if (!bytes.isEmpty()) {
+        if (!bytes.isEmpty() && !alternatePins) {
             wire.accept(bytes);
         }
     }
@@ -46,8 +47,21 @@ public final class Uart {
 
     /** Bytes arriving from the other end of the wire. */
     public void receive(String bytes) {
-        if (inputHandler != null) {
+        if (inputHandler != null && !alternatePins) {
             inputHandler.accept(bytes);
         }
+    }
+
+    /**
+     * {@code uart.alt}: UART0 on GPIO13/15 instead of GPIO1/3, away from the USB bridge: the wire
+     * neither gets its output nor brings it input. Boot puts it back.
+     */
+    public void setAlternatePins(boolean on) {
+        alternatePins = on;
+    }
+
+    /** Whether UART0 is on its alternate pins GPIO13/15. */
+    public boolean onAlternatePins() {
+        return alternatePins;
     }
 }

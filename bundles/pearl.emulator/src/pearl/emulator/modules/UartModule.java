@@ -15,7 +15,8 @@ import pearl.emulator.lua.RomTable;
 
 /**
  * {@code uart}: writing bytes, {@code uart.on("data")} taking input away from the REPL (by count,
- * by delimiter, or every byte) and giving it back, and {@code uart.setup} (its echo flag).
+ * by delimiter, or every byte) and giving it back, {@code uart.setup} (its echo flag), and
+ * {@code uart.alt} moving UART0 away from the USB bridge.
  */
 public final class UartModule implements FirmwareModule {
 
@@ -32,8 +33,13 @@ public final class UartModule implements FirmwareModule {
             StringBuilder out = new StringBuilder();
             for (int i = 2; i <= args.narg(); i++) {
                 LuaValue v = args.arg(i);
-                if (v.isnumber() && !v.isstring()) {
-                    out.append((char) (v.toint() & 0xff));
+                if (v.type() == LuaValue.TNUMBER) {
+                    // LuaJ's numbers are also strings: the type tells a byte value from text
+                    int b = v.toint();
+                    if (b < 0 || b > 255) {
+                        throw new org.luaj.vm2.LuaError("invalid number");
+                    }
+                    out.append((char) b);
                 } else {
                     out.append(LuaBytes.chars(checkString(args, i)));
                 }
@@ -54,6 +60,10 @@ public final class UartModule implements FirmwareModule {
             checkId(checkInt(args, 1));
             return LuaValue.varargsOf(new LuaValue[] { LuaValue.valueOf(config[0]), LuaValue.valueOf(config[1]),
                     LuaValue.valueOf(config[2]), LuaValue.valueOf(config[3]) });
+        });
+        LibraryFunction.define(uart, "alt", args -> {
+            board.uart().setAlternatePins(checkInt(args, 1) != 0);
+            return LuaValue.NONE;
         });
         LibraryFunction.define(uart, "on", args -> {
             String event = checkString(args, 1).tojstring();

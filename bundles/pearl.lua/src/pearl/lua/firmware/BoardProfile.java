@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * every build has ({@code pipe}) need not be listed. {@link #write(Path)} writes the same form, so
  * a profile saved by the IDE ({@link #PROJECT_FILE} in a project) is one {@code pearl} commands take
  * with {@code --profile}. An optional {@code "wifi"} object describes the access points around the
- * emulated board ({@link WifiEnvironment}).
+ * emulated board ({@link WifiEnvironment}), and an optional {@code "hardware"} object what is wired to it (inputs,
+ * sensors): the emulator reads that one (pearl.emulator's {@code HardwareSetup}); this class leaves it
+ * alone and {@link #write(Path)} does not keep it.
  */
 public final class BoardProfile {
 
@@ -145,7 +147,7 @@ public final class BoardProfile {
 		if (!root.isObject()) {
 			throw root.fail("a board profile must be a JSON object like {\"modules\": [\"node\", \"tmr\"], \"numberType\": \"float\"}");
 		}
-		root.allowOnly("modules", "numberType", "heap", "wifi");
+		root.allowOnly("modules", "numberType", "heap", "wifi", "hardware");
 		Set<String> modules = new TreeSet<>();
 		for (JsonCursor entry : root.required("modules").elements()) {
 			String name = entry.asString();

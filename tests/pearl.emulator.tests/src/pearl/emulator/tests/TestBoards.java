@@ -9,6 +9,7 @@ import pearl.emulator.BoardListener;
 import pearl.emulator.BoardOptions;
 import pearl.emulator.HeapBreakdown;
 import pearl.emulator.Spiffs;
+import pearl.emulator.hardware.HardwareSetup;
 import pearl.emulator.modules.StandardModules;
 import pearl.lua.firmware.FirmwareModel;
 
@@ -53,10 +54,21 @@ final class TestBoards {
         this(BoardOptions.defaults().withBanner(false), initLua);
     }
 
+    /** A board wired as {@code hardwareJson} says (see {@link HardwareSetup}). */
+    TestBoards(String initLua, String hardwareJson) {
+        this(initLua);
+        HardwareSetup.apply(hardwareJson, board.hardware());
+    }
+
     /** Runs for {@code millis} of virtual time; returns the UART text with plain {@code \n} line ends. */
     String run(long millis) {
         board.runFor(millis * 1000);
         return text();
+    }
+
+    /** Runs for {@code millis} of virtual time; returns what the board printed, without the REPL's prompts. */
+    String printed(long millis) {
+        return run(millis).replace("> ", "");
     }
 
     /** What the UART showed so far, line ends as {@code \n}. */

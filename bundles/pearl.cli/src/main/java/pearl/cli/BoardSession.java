@@ -16,6 +16,7 @@ import pearl.emulator.LuaFlashStore;
 import pearl.emulator.ProjectFiles;
 import pearl.emulator.Spiffs;
 import pearl.emulator.TaskRun;
+import pearl.emulator.hardware.HardwareSetup;
 import pearl.emulator.lua.LuaChunks;
 import pearl.emulator.modules.FirmwareModule;
 import pearl.emulator.modules.StandardModules;
@@ -204,6 +205,13 @@ final class BoardSession {
         Board board = new Board(boardOptions, spiffs, modules, firmware);
         board.setFlashStore(LuaFlashStore.build(options.project().resolve("lfs")));
         board.addListener(new PortMappings(console));
+        if (options.profile() != null) {
+            try {
+                HardwareSetup.applyProfile(Files.readString(options.profile()), board.hardware());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("cannot read the board profile " + options.profile() + ": " + e.getMessage());
+            }
+        }
         if (!options.trace().isEmpty()) {
             board.addListener(new Tracer(board, options.trace(), console));
         }

@@ -124,6 +124,27 @@ class RunCommandTest {
     }
 
     @Test
+    void theBoardProfileWiresInputsAndSensors() throws IOException {
+        Files.writeString(project.resolve("init.lua"), """
+                gpio.mode(3, gpio.INT)
+                gpio.trig(3, 'up', function(level, when) print('button', level, when) end)
+                tmr.create():alarm(1000, tmr.ALARM_SINGLE, function() print('adc', adc.read(0)) end)
+                """);
+        Path profile = project.resolve(".board.json");
+        Files.writeString(profile, """
+                {"modules": ["node", "tmr", "gpio", "adc"],
+                 "hardware": {"gpio": [{"at": 500, "pin": 3, "level": 1}], "adc": 640}}
+                """);
+        assertEquals(0, pearl("run", "--profile", profile.toString(), "--for", "2s", project.toString()), err());
+        assertTrue(out().contains("button\t1\t500000\nadc\t640\n"), out());
+        Files.writeString(profile, """
+                {"modules": ["node"], "hardware": {"i2c": [{"device": "eeprom"}]}}
+                """);
+        assertEquals(2, pearl("run", "--profile", profile.toString(), project.toString()));
+        assertTrue(err().contains("unknown device \"eeprom\""), err());
+    }
+
+    @Test
     void theBoardProfileChoosesModulesAndHeap() throws IOException {
         // free heap at boot is the profile's, less what init.lua's own code takes
         Files.writeString(project.resolve("init.lua"), "local free = node.heap() print(free > 29000 and free <= 30000, gpio)\n");
