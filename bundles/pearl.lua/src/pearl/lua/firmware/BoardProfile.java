@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * a profile saved by the IDE ({@link #PROJECT_FILE} in a project) is one {@code pearl} commands take
  * with {@code --profile}. An optional {@code "wifi"} object describes the access points around the
  * emulated board ({@link WifiEnvironment}), and an optional {@code "hardware"} object what is wired to it (inputs,
- * sensors): the emulator reads that one (pearl.emulator's {@code HardwareSetup}); this class leaves it
- * alone and {@link #write(Path)} does not keep it.
+ * sensors): the emulator reads that one (pearl.emulator's {@code HardwareSetup}); this class keeps it
+ * as written, so that {@link #write(Path)} (the IDE's board page) loses no wiring.
  */
 public final class BoardProfile {
 
@@ -60,6 +60,8 @@ public final class BoardProfile {
 	private final NumberType numberType;
 	private final long heap;
 	private WifiEnvironment wifi = WifiEnvironment.defaults();
+	/** The profile's "hardware" object as JSON text, kept as read so that writing the profile loses no wiring; or null. */
+	private String hardware;
 
 	private BoardProfile(Set<String> modules, NumberType numberType) {
 		this(modules, numberType, DEFAULT_HEAP);
@@ -76,6 +78,14 @@ public final class BoardProfile {
 		wifi = world;
 		return this;
 	}
+
+	/** This profile with the Wi-Fi world and hardware wiring of {@code other}. */
+	private BoardProfile carrying(BoardProfile other) {
+		wifi = other.wifi;
+		hardware = other.hardware;
+		return this;
+	}
+
 
 	/**
 	 * A profile with exactly these modules.
@@ -143,7 +153,8 @@ public final class BoardProfile {
 	 * @throws FirmwareDataException if the text is not a valid profile
 	 */
 	public static BoardProfile parse(String json, String sourceName) {
-		JsonCursor root = JsonCursor.root(StrictJson.parse(new StringReader(json), sourceName), sourceName);
+		com.google.gson.JsonElement tree = StrictJson.parse(new StringReader(json), sourceName);
+		JsonCursor root = JsonCursor.root(tree, sourceName);
 		if (!root.isObject()) {
 			throw root.fail("a board profile must be a JSON object like {\"modules\": [\"node\", \"tmr\"], \"numberType\": \"float\"}");
 		}
@@ -178,7 +189,10 @@ public final class BoardProfile {
 			}
 		}
 		WifiEnvironment world = root.optional("wifi").map(WifiEnvironment::parse).orElse(WifiEnvironment.defaults());
-		return new BoardProfile(modules, numberType, heap).carrying(world);
+		BoardProfile profile = new BoardProfile(modules, numberType, heap).carrying(world);
+		com.google.gson.JsonElement wiring = tree.getAsJsonObject().get("hardware");
+		profile.hardware = wiring == null ? null : wiring.toString();
+		return profile;
 	}
 
 	/** The profile as JSON text that {@link #parse} reads back as an equal profile. */
@@ -191,7 +205,8 @@ public final class BoardProfile {
 		}
 		return json.append("],\n  \"numberType\": \"").append(numberType.name().toLowerCase(java.util.Locale.ROOT))
 				.append("\",\n  \"heap\": ").append(heap)
-				.append(wifi.equals(WifiEnvironment.defaults()) ? "" : ",\n  \"wifi\": " + wifi.toJson()).append("\n}\n").toString();
+				.append(wifi.equals(WifiEnvironment.defaults()) ? "" : ",\n  \"wifi\": " + wifi.toJson())
+				.append(hardware == null ? "" : ",\n  \"hardware\": " + hardware).append("\n}\n").toString();
 	}
 
 	/** Writes the profile to {@code file} as {@link #toJson()} gives it. */
@@ -231,12 +246,12 @@ public final class BoardProfile {
 
 	/** The same modules with another number type. */
 	public BoardProfile withNumberType(NumberType type) {
-		return new BoardProfile(modules, type, heap).carrying(wifi);
+		return new BoardProfile(modules, type, heap).carrying(this);
 	}
 
 	/** The same number type and heap with exactly {@code names} as modules. */
 	public BoardProfile withModules(Collection<String> names) {
-		return of(names, numberType, heap).carrying(wifi);
+		return of(names, numberType, heap).carrying(this);
 	}
 
 	/**
@@ -245,20 +260,20 @@ public final class BoardProfile {
 	 * @throws IllegalArgumentException if an ESP8266 cannot have that heap ({@link #heapProblem})
 	 */
 	public BoardProfile withHeap(long bytes) {
-		return of(modules, numberType, bytes).carrying(wifi);
+		return of(modules, numberType, bytes).carrying(this);
 	}
 
 	/** The same number type with {@code module} left out. */
 	public BoardProfile without(String module) {
 		Set<String> fewer = new TreeSet<>(modules);
 		fewer.remove(module);
-		return new BoardProfile(fewer, numberType, heap).carrying(wifi);
+		return new BoardProfile(fewer, numberType, heap).carrying(this);
 	}
 
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof BoardProfile profile && profile.modules.equals(modules) && profile.numberType == numberType
-				&& profile.heap == heap && profile.wifi.equals(wifi);
+				&& profile.heap == heap && profile.wifi.equals(wifi) && Objects.equals(profile.hardware, hardware);
 	}
 
 	@Override

@@ -60,6 +60,17 @@ class BoardProfileTest {
 	}
 
 	@Test
+	void changingTheBuildKeepsTheHardwareWiringWhenTheProfileIsWrittenAgain() {
+		String wiring = "{\"i2c\":[{\"device\":\"bme280\",\"address\":118}]}";
+		BoardProfile read = BoardProfile.parse("{\"modules\": [\"node\", \"i2c\"], \"hardware\": " + wiring + "}", "board.json");
+		// what the IDE's board page does: leave a module out, write the file again
+		BoardProfile written = BoardProfile.parse(read.withModules(Set.of("node")).toJson(), "board.json");
+		assertEquals(Set.of("node"), written.modules());
+		assertTrue(written.toJson().contains("\"hardware\": " + wiring), written.toJson());
+		assertEquals(read.withModules(Set.of("node")), written);
+	}
+
+	@Test
 	void pipeIsInEveryBuild() {
 		FirmwareModel bare = MODEL.forProfile(BoardProfile.of(List.of(), NumberType.FLOAT));
 		assertInstanceOf(LookupResult.Function.class, bare.lookup("pipe.create"));
