@@ -2,6 +2,7 @@ package pearl.emulator.modules;
 
 import static pearl.emulator.lua.LuaArgs.argError;
 import static pearl.emulator.lua.LuaArgs.checkInt;
+import static pearl.emulator.lua.LuaArgs.checkString;
 import static pearl.emulator.lua.LuaArgs.typeError;
 
 import java.util.Map;
@@ -38,6 +39,10 @@ public final class WifiModule implements FirmwareModule {
 	private static final String STA_MAC = "18:fe:34:a2:d7:34";
 	private static final String AP_MAC = "1a:fe:34:a2:d7:34";
 	private static final String EVENTMON_KEY = "wifi.eventmon";
+	/** NodeMCU's default DHCP host name: NODE- and the last three bytes of the station MAC. */
+	private static final String DEFAULT_HOSTNAME = "NODE-" + STA_MAC.substring(9).replace(":", "").toUpperCase(java.util.Locale.ROOT);
+	/** A DHCP host name: letters, digits and inner hyphens, at most 32 characters. */
+	private static final java.util.regex.Pattern HOSTNAME = java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
 
 	private final WifiEnvironment world;
 	private int mode = STATIONAP;
@@ -47,6 +52,7 @@ public final class WifiModule implements FirmwareModule {
 	private boolean autoconnect = true;
 	private LuaTable apConfig;
 	private WifiStation station;
+	private String hostname = DEFAULT_HOSTNAME;
 
 	/** The module in the {@link WifiEnvironment#defaults() default} radio world. */
 	public WifiModule() {
@@ -171,6 +177,17 @@ public final class WifiModule implements FirmwareModule {
 		LibraryFunction.define(sta, "status", args -> LuaValue.valueOf(station.status()));
 		LibraryFunction.define(sta, "getip", args -> station.address().<Varargs>map(WifiModule::strings).orElse(LuaValue.NIL));
 		LibraryFunction.define(sta, "getmac", args -> LuaValue.valueOf(STA_MAC));
+		// the host name lasts until the next boot, as the SDK keeps it in RAM only
+		hostname = DEFAULT_HOSTNAME;
+		LibraryFunction.define(sta, "gethostname", args -> LuaValue.valueOf(hostname));
+		LibraryFunction.define(sta, "sethostname", args -> {
+			String name = checkString(args, 1).tojstring();
+			if (!HOSTNAME.matcher(name).matches()) {
+				throw new LuaError("Invalid hostname");
+			}
+			hostname = name;
+			return LuaValue.TRUE;
+		});
 		LibraryFunction.define(sta, "getrssi", args -> station.joined().<LuaValue>map(ap -> LuaValue.valueOf(ap.rssi())).orElse(LuaValue.NIL));
 		LibraryFunction.define(sta, "getconfig", args -> {
 			String ssid = station.ssid() == null ? "" : station.ssid();

@@ -67,6 +67,26 @@ class WifiModuleTest {
 	}
 
 	@Test
+	void theHostNameDefaultsToTheMacsTailCanBeSetAndIsBackToTheDefaultAfterAReboot() {
+		String out = run("""
+				if not file.exists("booted") then
+				  file.putcontents("booted", "1")
+				  print("name", wifi.sta.gethostname())
+				  print("set", wifi.sta.sethostname("weather-1"), wifi.sta.gethostname())
+				  print("bad", pcall(wifi.sta.sethostname, "no spaces"))
+				  print("bad", pcall(wifi.sta.sethostname, "-dash"))
+				  node.restart()
+				else
+				  print("after", wifi.sta.gethostname())
+				end
+				""", 2000);
+		assertEquals(List.of("name\tNODE-A2D734"), lines(out, "name"));
+		assertEquals(List.of("set\ttrue\tweather-1"), lines(out, "set"));
+		assertEquals(List.of("bad\tfalse\tInvalid hostname", "bad\tfalse\tInvalid hostname"), lines(out, "bad"));
+		assertEquals(List.of("after\tNODE-A2D734"), lines(out, "after"));
+	}
+
+	@Test
 	void stationJoinsProfileNetworkThenGetsAddress() {
 		String out = run(EVENTS + """
 				print("mode", wifi.setmode(wifi.STATION), wifi.getmode())
