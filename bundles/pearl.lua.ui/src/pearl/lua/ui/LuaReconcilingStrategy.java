@@ -31,11 +31,6 @@ import pearl.lua.ui.project.ProblemMarkers;
  */
 final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 
-	/** The annotation type of each severity, as Eclipse's text editors draw them. */
-	static final String ERROR = "org.eclipse.ui.workbench.texteditor.error";
-	static final String WARNING = "org.eclipse.ui.workbench.texteditor.warning";
-	static final String INFO = "org.eclipse.ui.workbench.texteditor.info";
-
 	private final ISourceViewer viewer;
 	private final LuaEditorInput input;
 	private final Consumer<LuaAnalysis> analysed;
@@ -81,12 +76,7 @@ final class LuaReconcilingStrategy implements IReconcilingStrategy, IReconciling
 		Map<Annotation, Position> added = new HashMap<>();
 		for (LintIssue issue : issues) {
 			TextRange range = lua.rangeOf(issue);
-			String type = switch (issue.severity()) {
-			case ERROR -> ERROR;
-			case WARNING -> WARNING;
-			case INFO -> INFO;
-			};
-			added.put(new Annotation(type, false, ProblemMarkers.text(issue)), new Position(range.offset(), range.length()));
+			added.put(new Annotation(LintAnnotations.typeOf(issue.severity()), false, ProblemMarkers.text(issue)), new Position(range.offset(), range.length()));
 		}
 		replace(model, added);
 		analysed.accept(new LuaAnalysis(lua, project, issues));

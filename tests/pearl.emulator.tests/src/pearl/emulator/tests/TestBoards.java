@@ -10,6 +10,7 @@ import pearl.emulator.BoardOptions;
 import pearl.emulator.HeapBreakdown;
 import pearl.emulator.Spiffs;
 import pearl.emulator.hardware.HardwareSetup;
+import pearl.emulator.modules.FirmwareModule;
 import pearl.emulator.modules.StandardModules;
 import pearl.lua.firmware.FirmwareModel;
 
@@ -23,10 +24,15 @@ final class TestBoards {
     final Board board;
 
     TestBoards(BoardOptions options, String initLua) {
+        this(options, initLua, StandardModules.all());
+    }
+
+    /** A board of {@code options} and {@code initLua} built with just {@code modules}. */
+    TestBoards(BoardOptions options, String initLua, List<FirmwareModule> modules) {
         if (initLua != null) {
             spiffs.putContents("init.lua", initLua.getBytes(StandardCharsets.ISO_8859_1));
         }
-        board = new Board(options, spiffs, StandardModules.all(), FirmwareModel.load());
+        board = new Board(options, spiffs, modules, FirmwareModel.load());
         board.addListener(new BoardListener() {
             @Override
             public void uartOutput(String bytes) {

@@ -3,7 +3,6 @@ package pearl.emulator.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,16 +10,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import pearl.emulator.Board;
-import pearl.emulator.BoardListener;
 import pearl.emulator.BoardOptions;
-import pearl.emulator.Spiffs;
 import pearl.emulator.modules.FileModule;
 import pearl.emulator.modules.NodeModule;
 import pearl.emulator.modules.TmrModule;
 import pearl.emulator.modules.WifiModule;
 import pearl.lua.firmware.WifiEnvironment;
-import pearl.lua.firmware.FirmwareModel;
 
 /** The {@code wifi} module on a booted board: a station joining the default world's "PearlNet". */
 class WifiModuleTest {
@@ -34,24 +29,12 @@ class WifiModuleTest {
 			  print("disconnected", T.SSID, T.reason, wifi.sta.status()) end)
 			""";
 
-	private final StringBuilder uart = new StringBuilder();
-
-	private String run(WifiEnvironment world, String init, long millis) {
-		Spiffs fs = new Spiffs(64 * 1024);
-		fs.putContents("init.lua", init.getBytes(StandardCharsets.ISO_8859_1));
-		Board board = new Board(BoardOptions.defaults().withBanner(false), fs,
-				List.of(new NodeModule(), new TmrModule(), new FileModule(), new WifiModule(world)), FirmwareModel.load());
-		board.addListener(new BoardListener() {
-			@Override
-			public void uartOutput(String bytes) {
-				uart.append(bytes);
-			}
-		});
-		board.runFor(millis * 1000);
-		return uart.toString().replace("\r\n", "\n");
+	private static String run(WifiEnvironment world, String init, long millis) {
+		return new TestBoards(BoardOptions.defaults().withBanner(false), init,
+				List.of(new NodeModule(), new TmrModule(), new FileModule(), new WifiModule(world))).run(millis);
 	}
 
-	private String run(String init, long millis) {
+	private static String run(String init, long millis) {
 		return run(WifiEnvironment.defaults(), init, millis);
 	}
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
@@ -72,17 +71,6 @@ class LuaEditingTest {
 		return (ProjectionViewer) editor.getAdapter(ITextOperationTarget.class);
 	}
 
-	/** Waits, running the UI, until {@code found} gives something or 5 s have passed. */
-	private static <T> T await(Display display, Supplier<T> found) {
-		long until = System.currentTimeMillis() + 5000;
-		T value = found.get();
-		while (value == null && System.currentTimeMillis() < until) {
-			Workbenches.flushEvents(display, 100);
-			value = found.get();
-		}
-		return value;
-	}
-
 	/** The proposals table of the open completion popup, or null. */
 	private static Table completionTable(Display display) {
 		for (Shell shell : display.getShells()) {
@@ -121,7 +109,7 @@ class LuaEditingTest {
 		text.setCaretOffset("local t = tmr".length());
 		Workbenches.flushEvents(display);
 		Workbenches.type(text, ".");
-		Table table = await(display, () -> completionTable(display));
+		Table table = Workbenches.await(display, () -> completionTable(display));
 		assertNotNull(table, "no completion popup after typing '.' behind tmr");
 		List<String> labels = new ArrayList<>();
 		for (TableItem item : table.getItems()) {
@@ -139,7 +127,7 @@ class LuaEditingTest {
 		Workbenches.flushEvents(display);
 		Workbenches.screenshot(display, "completion-popup.png");
 		Workbenches.press(text, SWT.CR);
-		String now = await(display, () -> text.getText().startsWith("local t = tmr.create") ? text.getText() : null);
+		String now = Workbenches.await(display, () -> text.getText().startsWith("local t = tmr.create") ? text.getText() : null);
 		assertNotNull(now, "picking create did not insert it: " + text.getText());
 		LuaFiles.close(editor);
 	}
@@ -150,7 +138,7 @@ class LuaEditingTest {
 		StyledText text = textOf(editor);
 		text.setCaretOffset("local heapFloor = 4096\nprint(heapF".length());
 		((ITextEditor) editor).getAction("ContentAssistProposal").run();
-		String completed = await(text.getDisplay(), () -> text.getText().contains("heapFloor)") ? text.getText() : null);
+		String completed = Workbenches.await(text.getDisplay(), () -> text.getText().contains("heapFloor)") ? text.getText() : null);
 		Table list = completionTable(text.getDisplay());
 		assertEquals("local heapFloor = 4096\nprint(heapFloor)\n", completed,
 				list == null ? text.getText() : "a list opened: " + java.util.Arrays.stream(list.getItems()).map(TableItem::getText).toList());
@@ -166,7 +154,7 @@ class LuaEditingTest {
 		Workbenches.annotationsOnceSettled(editor, a -> a.stream().anyMatch(t -> t.endsWith("[global-write]")));
 		text.setCaretOffset(2);
 		((ITextEditor) editor).getAction(ITextEditorActionConstants.QUICK_ASSIST).run();
-		Table table = await(display, () -> completionTable(display));
+		Table table = Workbenches.await(display, () -> completionTable(display));
 		assertNotNull(table, "Ctrl+1 on a leaked global offers no fix");
 		List<String> titles = new ArrayList<>();
 		for (TableItem item : table.getItems()) {
@@ -188,7 +176,7 @@ class LuaEditingTest {
 		Display display = textOf(editor).getDisplay();
 		IViewPart outline = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(IPageLayout.ID_OUTLINE);
 		editor.getSite().getPage().activate(editor);
-		Tree tree = await(display, () -> {
+		Tree tree = Workbenches.await(display, () -> {
 			Tree found = outlineTree(outline);
 			return found != null && found.getItemCount() > 0 ? found : null;
 		});
@@ -266,7 +254,7 @@ class LuaEditingTest {
 		Workbenches.flushEvents(display);
 		Point at = text.getLocationAtOffset("local t = tmr.cr".length());
 		Workbenches.hover(text, at.x + 2, at.y + text.getLineHeight() / 2);
-		String shown = await(display, () -> {
+		String shown = Workbenches.await(display, () -> {
 			for (Shell shell : display.getShells()) {
 				StyledText info = shell.isVisible() && shell != text.getShell() ? find(shell, StyledText.class) : null;
 				if (info != null && info.getText().contains("create")) {
@@ -287,13 +275,13 @@ class LuaEditingTest {
 	void aLeakedGlobalStandsOutInBoldRed() throws Exception {
 		IEditorPart editor = LuaFiles.open("blink", "leak.lua", "local total = 0\ncount = 0\nprint(total, count)\n");
 		StyledText text = textOf(editor);
-		StyleRange leaked = await(text.getDisplay(), () -> {
+		StyleRange leaked = Workbenches.await(text.getDisplay(), () -> {
 			StyleRange style = text.getStyleRangeAtOffset(text.getText().indexOf("count"));
 			return style != null && style.foreground != null && style.foreground.getRGB().equals(new RGB(190, 0, 0)) ? style : null;
 		});
 		assertNotNull(leaked, "the leaked global 'count' is not marked: " + text.getStyleRangeAtOffset(text.getText().indexOf("count")));
 		assertTrue((leaked.fontStyle & SWT.BOLD) != 0);
-		StyleRange squiggled = await(text.getDisplay(), () -> {
+		StyleRange squiggled = Workbenches.await(text.getDisplay(), () -> {
 			StyleRange style = text.getStyleRangeAtOffset(text.getText().indexOf("count"));
 			return style != null && style.underline && (style.underlineStyle == SWT.UNDERLINE_SQUIGGLE || style.underlineStyle == SWT.UNDERLINE_ERROR)
 					? style
@@ -310,7 +298,7 @@ class LuaEditingTest {
 		IEditorPart editor = LuaFiles.open("blink", "fold.lua", APP);
 		ProjectionViewer viewer = viewerOf(editor);
 		Display display = viewer.getTextWidget().getDisplay();
-		ProjectionAnnotation fold = await(display, () -> {
+		ProjectionAnnotation fold = Workbenches.await(display, () -> {
 			for (Iterator<Annotation> it = viewer.getProjectionAnnotationModel().getAnnotationIterator(); it.hasNext();) {
 				Annotation annotation = it.next();
 				if (annotation instanceof ProjectionAnnotation projection

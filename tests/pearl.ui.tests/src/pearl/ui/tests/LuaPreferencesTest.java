@@ -18,8 +18,6 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.preference.PreferenceDialog;
-import org.eclipse.jface.text.ITextOperationTarget;
-import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -80,17 +78,7 @@ class LuaPreferencesTest {
 	/** Types a space at the end, as a user's next keystroke, which has the editor lint again. */
 	/** The editor's annotations as "type message", once {@code expected} holds or 10 s have passed. */
 	private static List<String> annotations(IEditorPart editor, Predicate<List<String>> expected) {
-		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
-		Display display = viewer.getTextWidget().getDisplay();
-		long until = System.currentTimeMillis() + 10_000;
-		List<String> seen = List.of();
-		while (!expected.test(seen) && System.currentTimeMillis() < until) {
-			Workbenches.flushEvents(display);
-			List<String> now = new ArrayList<>();
-			viewer.getAnnotationModel().getAnnotationIterator().forEachRemaining(a -> now.add(a.getType() + " " + a.getText()));
-			seen = now;
-		}
-		return seen;
+		return Workbenches.annotationsOnceSettled(editor, a -> a.getType() + " " + a.getText(), expected);
 	}
 
 	private static Predicate<List<String>> has(String type, String code) {

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -95,22 +98,33 @@ final class Workbenches {
 		widget.notifyListeners(SWT.MouseHover, rest);
 	}
 
-	/** The texts of the editor's annotations, once {@code expected} holds or 5 s have passed. */
-	static List<String> annotationsOnceSettled(IEditorPart editor, Predicate<List<String>> expected) {
-		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
-		Display display = viewer.getTextWidget().getDisplay();
-		long until = System.currentTimeMillis() + 5000;
-		List<String> texts = List.of();
-		while (System.currentTimeMillis() < until) {
-			Workbenches.flushEvents(display);
-			List<String> now = new ArrayList<>();
-			viewer.getAnnotationModel().getAnnotationIterator().forEachRemaining(a -> now.add(a.getText()));
-			texts = now;
-			if (expected.test(texts)) {
-				break;
-			}
+	/** Runs the UI until {@code found} gives something or 10 s have passed; what it gave last (null if nothing). */
+	static <T> T await(Display display, Supplier<T> found) {
+		long until = System.currentTimeMillis() + 10_000;
+		T value = found.get();
+		while (value == null && System.currentTimeMillis() < until) {
+			flushEvents(display, 100);
+			value = found.get();
 		}
-		return texts;
+		return value;
+	}
+
+	/** The texts of the editor's annotations, once {@code expected} holds or 10 s have passed. */
+	static List<String> annotationsOnceSettled(IEditorPart editor, Predicate<List<String>> expected) {
+		return annotationsOnceSettled(editor, Annotation::getText, expected);
+	}
+
+	/** The editor's annotations as {@code describe} puts them, once {@code expected} holds or 10 s have passed. */
+	static List<String> annotationsOnceSettled(IEditorPart editor, Function<Annotation, String> describe, Predicate<List<String>> expected) {
+		ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
+		List<List<String>> seen = new ArrayList<>(List.of(List.of()));
+		await(viewer.getTextWidget().getDisplay(), () -> {
+			List<String> now = new ArrayList<>();
+			viewer.getAnnotationModel().getAnnotationIterator().forEachRemaining(a -> now.add(describe.apply(a)));
+			seen.set(0, now);
+			return expected.test(now) ? now : null;
+		});
+		return seen.get(0);
 	}
 
 	/** Lets the auto-build that a change started run to its end, keeping the UI alive meanwhile. */

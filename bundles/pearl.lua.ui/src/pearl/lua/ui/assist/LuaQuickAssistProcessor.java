@@ -21,6 +21,7 @@ import pearl.lua.ide.fixes.LuaQuickFixes;
 import pearl.lua.ide.fixes.QuickFix;
 import pearl.lua.lint.LintIssue;
 import pearl.lua.parser.LuaLineMap;
+import pearl.lua.ui.LintAnnotations;
 import pearl.lua.ui.LuaAnalysis;
 import pearl.lua.ui.project.FileEditApplier;
 import pearl.lua.ui.project.ProblemMarkers;
@@ -47,9 +48,7 @@ public final class LuaQuickAssistProcessor implements IQuickAssistProcessor {
 
 	@Override
 	public boolean canFix(Annotation annotation) {
-		String type = annotation.getType();
-		boolean lint = type.endsWith(".error") || type.endsWith(".warning") || type.endsWith(".info");
-		return lint && (!(annotation instanceof MarkerAnnotation marker) || isLuaProblem(marker));
+		return LintAnnotations.isLint(annotation.getType()) && (!(annotation instanceof MarkerAnnotation marker) || isLuaProblem(marker));
 	}
 
 	private static boolean isLuaProblem(MarkerAnnotation annotation) {

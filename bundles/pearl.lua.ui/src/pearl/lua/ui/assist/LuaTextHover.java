@@ -12,6 +12,7 @@ import org.eclipse.jface.text.source.ISourceViewer;
 
 import pearl.lua.ide.hover.HoverInfo;
 import pearl.lua.ide.hover.LuaHovers;
+import pearl.lua.ui.LintAnnotations;
 import pearl.lua.ui.LuaAnalysis;
 
 /**
@@ -49,8 +50,7 @@ public final class LuaTextHover extends DefaultTextHover {
 	/** Only lint findings: the quick diff's "2 changed lines" and the like would crowd out the Lua. */
 	@Override
 	protected boolean isIncluded(Annotation annotation) {
-		String type = annotation.getType();
-		return type.endsWith(".error") || type.endsWith(".warning") || type.endsWith(".info");
+		return LintAnnotations.isLint(annotation.getType());
 	}
 
 	private Optional<HoverInfo> info(ITextViewer viewer, int offset) {
