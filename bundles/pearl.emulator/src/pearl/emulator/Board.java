@@ -14,6 +14,7 @@ import org.luaj.vm2.Varargs;
 import pearl.emulator.hardware.BoardHardware;
 import pearl.emulator.lua.CostModel;
 import pearl.emulator.lua.LuaBytes;
+import pearl.emulator.lua.LuaCallStack;
 import pearl.emulator.lua.LuaHost;
 import pearl.emulator.lua.LuaMachine;
 import pearl.emulator.lua.LuaMemoryError;
@@ -72,6 +73,7 @@ public final class Board implements LuaHost {
     private StartupOptions startup = StartupOptions.DEFAULT;
     private HostIo hostIo;
     private final BoardHardware hardware = new BoardHardware();
+    private pearl.emulator.lua.DebugHook debugHook;
 
     /** A board with {@code options}, its file system {@code spiffs}, and the firmware {@code modules}. */
     public Board(BoardOptions options, Spiffs spiffs, List<FirmwareModule> modules, FirmwareModel firmware) {
@@ -145,6 +147,7 @@ public final class Board implements LuaHost {
             lua.addModule(module.name(), table);
         }
         lua.sealRom();
+        attachDebugHook();
         heap = new HeapTracker(lua, options.heapBytes());
         lua.registry().rawset(ONERROR, LuaValue.NIL);
         repl.reset();
@@ -395,6 +398,9 @@ public final class Board implements LuaHost {
     }
 
     private void meter() {
+        if (debugHook != null) {
+            debugHook.poll();
+        }
         long cycles = lua.hooks().cycles();
         long micros = (cycles - meteredCycles) / cpuMHz;
         meteredCycles += micros * cpuMHz;
@@ -436,6 +442,41 @@ public final class Board implements LuaHost {
     /** The CPU clock in MHz. */
     public int cpuMHz() {
         return cpuMHz;
+    }
+
+    // ------------------------------------------------------------------ debugging
+
+    /**
+     * Attaches a debugger to this board, across reboots (or detaches it, with null): it sees
+     * breakpoints' lines, errors and the watchdog inside the running code, and gets a call between
+     * tasks. Call it on the board's thread, or before the board runs.
+     */
+    public void setDebugHook(pearl.emulator.lua.DebugHook hook) {
+        this.debugHook = hook;
+        if (lua != null) {
+            attachDebugHook();
+        }
+    }
+
+    private void attachDebugHook() {
+        pearl.emulator.lua.DebugHook hook = debugHook;
+        lua.hooks().setDebugHook(hook);
+        if (hook == null) {
+            scheduler.setDebugHooks(() -> {
+            }, () -> {
+            });
+        } else {
+            scheduler.setDebugHooks(hook::watchdog, hook::poll);
+        }
+    }
+
+    /** Where the running Lua code is ({@code init.lua:12}), or null outside Lua code. */
+    public String callSite() {
+        LuaCallStack.Frame frame = lua.hooks().stack().innermost();
+        if (frame == null || frame.line() < 0) {
+            return null;
+        }
+        return frame.source() + ":" + frame.line();
     }
 
     // ------------------------------------------------------------------ parts

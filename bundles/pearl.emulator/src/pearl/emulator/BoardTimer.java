@@ -25,6 +25,7 @@ public final class BoardTimer {
 	/** Changes whenever the timer is armed or disarmed, so stale firings are recognized. */
 	private long generation;
 	private long dueMicros;
+	private String origin;
 
 	BoardTimer(Scheduler scheduler) {
 		this.scheduler = scheduler;
@@ -40,6 +41,11 @@ public final class BoardTimer {
 		this.intervalMs = intervalMs;
 		this.mode = mode;
 		this.callback = callback;
+	}
+
+	/** Where the Lua code registered this timer ({@code init.lua:12}), for the debugger's task frame. */
+	public void setOrigin(String where) {
+		this.origin = where;
 	}
 
 	/** {@code t:start([restart])}: true if it was (re)started, false if already running and not to restart, or unregistered. */
@@ -126,6 +132,7 @@ public final class BoardTimer {
 			scheduler.schedule(this, dueMicros, generation);
 		}
 		}
-		scheduler.postOrDrop(new Task(Priority.MEDIUM, "tmr callback", () -> fire.accept(this)));
+		scheduler.postOrDrop(new Task(Priority.MEDIUM, "tmr callback", () -> fire.accept(this),
+				origin == null ? null : "timer armed at " + origin));
 	}
 }

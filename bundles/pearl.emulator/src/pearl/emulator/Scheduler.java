@@ -51,6 +51,11 @@ public final class Scheduler {
 	private boolean reset;
 	private boolean watchdogEnabled = true;
 	private HostIo hostIo = new HostIo();
+	private Task current;
+	private Runnable beforeWatchdog = () -> {
+	};
+	private Runnable betweenTasks = () -> {
+	};
 
 	/** A scheduler with a clock of its own, starting at 0. */
 	public Scheduler() {
@@ -147,9 +152,24 @@ public final class Scheduler {
 	public void consume(long micros) {
 		if (running && watchdogEnabled && clock.micros() + micros - watchdogFedAt > WATCHDOG_MICROS) {
 			clock.advanceTo(watchdogFedAt + WATCHDOG_MICROS);
+			beforeWatchdog.run();
 			throw new WatchdogTimeout();
 		}
 		clock.advanceBy(micros);
+	}
+
+	/** The task running now, or null between tasks. */
+	public Task currentTask() {
+		return current;
+	}
+
+	/**
+	 * Sets what runs when the watchdog is about to reset the board (inside the task, its frames
+	 * still live) and what runs before each task is picked (a debugger's chance to pause).
+	 */
+	public void setDebugHooks(Runnable beforeWatchdog, Runnable betweenTasks) {
+		this.beforeWatchdog = beforeWatchdog;
+		this.betweenTasks = betweenTasks;
 	}
 
 	/** {@code tmr.wdclr()}: the running task may go on for another watchdog period. */
@@ -178,6 +198,7 @@ public final class Scheduler {
 		while (!reset) {
 			fireDueTimers();
 			hostIo.drainInto(tasks);
+			betweenTasks.run();
 			Optional<Task> next = tasks.next();
 			if (next.isPresent()) {
 				run(next.get());
@@ -207,6 +228,7 @@ public final class Scheduler {
 		listeners.forEach(l -> l.taskStarted(task.priority(), task.source(), start));
 		watchdogFedAt = start;
 		running = true;
+		current = task;
 		boolean timedOut = false;
 		try {
 			task.body().run();
@@ -214,6 +236,7 @@ public final class Scheduler {
 			timedOut = true;
 		} finally {
 			running = false;
+			current = null;
 		}
 		TaskRun run = new TaskRun(task.priority(), task.source(), start, clock.micros() - start);
 		listeners.forEach(l -> l.taskRan(run));

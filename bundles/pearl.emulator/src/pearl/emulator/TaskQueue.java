@@ -48,6 +48,11 @@ public final class TaskQueue {
 		return queues.get(priority).size();
 	}
 
+	/** The tasks waiting at {@code priority}, the next to run first. */
+	public java.util.List<Task> waitingTasks(Priority priority) {
+		return java.util.List.copyOf(queues.get(priority));
+	}
+
 	/** Whether no task waits. */
 	public boolean isEmpty() {
 		return queues.values().stream().allMatch(ArrayDeque::isEmpty);

@@ -20,6 +20,13 @@ public final class LuaCallStack {
         int pc;
         /** Entered by a Lua-to-Lua tail call: 5.1 shows {@code (tail call): ?} where its caller was. */
         boolean tailCalled;
+        /** Per instruction: whether a debugger's breakpoint is on its line; null when none is in the function. */
+        boolean[] breakpoints;
+        /** The last instruction a debugger's line check saw in this frame, -1 before the first (5.1's oldpc). */
+        int tracedPc = -1;
+        /** The line of the last line event in this frame, and the one before it. */
+        int tracedLine = -1;
+        int previousLine = -1;
 
         /** Whether a tail call entered it, replacing its caller's frame. */
         public boolean tailCalled() {
@@ -123,6 +130,10 @@ public final class LuaCallStack {
         f.registers = registers;
         f.pc = 0;
         f.tailCalled = pendingTailCall;
+        f.breakpoints = null;
+        f.tracedPc = -1;
+        f.tracedLine = -1;
+        f.previousLine = -1;
         pendingTailCall = false;
         depth++;
         topFrame = f;
@@ -184,6 +195,13 @@ public final class LuaCallStack {
             level--;
         }
         return level >= 1 && level <= depth ? frames[depth - level] : null;
+    }
+
+    /** Calls {@code action} for each active frame, innermost first (the debugger refreshing breakpoints). */
+    void forEachFrame(java.util.function.Consumer<Frame> action) {
+        for (int i = depth - 1; i >= 0; i--) {
+            action.accept(frames[i]);
+        }
     }
 
     /** The prototype of the innermost frame, or null. */

@@ -57,6 +57,14 @@ public final class Tracebacks {
         return callee instanceof LuaFunction && !(callee instanceof LuaClosure);
     }
 
+    /**
+     * What the frame at {@code level} runs, as a traceback names it: {@code main chunk},
+     * {@code function 'blink'}, {@code function <init.lua:12>}.
+     */
+    public static String nameOf(LuaCallStack stack, int level) {
+        return describe(stack, level).substring(" in ".length());
+    }
+
     private static String describe(LuaCallStack stack, int level) {
         LuaCallStack.Frame frame = stack.frame(level);
         LuaClosure closure = frame.closure();

@@ -56,6 +56,9 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
     private static final long ALLOCATING = 1L << Lua.OP_NEWTABLE | 1L << Lua.OP_CONCAT | 1L << Lua.OP_CLOSURE
             | 1L << Lua.OP_SETTABLE | 1L << Lua.OP_SETTABUP | 1L << Lua.OP_SETLIST;
     private AllocationWatch allocationWatch;
+    private DebugHook debugHook;
+    /** Whether every new line goes to the debug hook (stepping), not only lines with breakpoints. */
+    private boolean lineEvents;
 
     /** Hooks for {@code globals}; install with {@link #install()}. */
     public VmHooks(Globals globals, CostModel costs) {
@@ -100,6 +103,9 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
             currentThread = running;
         }
         s.push(c, stack);
+        if (debugHook != null) {
+            s.topFrame.breakpoints = debugHook.breakpoints(c.p);
+        }
         charge(callCycles);
     }
 
@@ -123,6 +129,12 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
     @Override
     public void onCall(LuaFunction f) {
         // Java functions are not frames here; pcall and xpcall are the board's own
+        if (lineEvents) {
+            LuaCallStack.Frame caller = current.topFrame;
+            if (caller != null) {
+                debugHook.javaCall(current, caller);
+            }
+        }
     }
 
     @Override
@@ -133,6 +145,9 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         }
         LuaCallStack.Frame frame = stack.topFrame;
         frame.pc = pc;
+        if (frame.breakpoints != null || lineEvents) {
+            traceLine(stack, frame, pc);
+        }
         int i = stack.topCode[pc];
         int op = GET_OPCODE(i);
         long c = cycles + opcodeCycles[op];
@@ -141,6 +156,95 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
             return;
         }
         slowInstruction(stack, frame, i, op);
+    }
+
+    /**
+     * Lua 5.1's line event for the debug hook: entry, a jump back, or a new line. One exception:
+     * going forward to the line of the event before last is the rest of a statement split over
+     * lines (a call whose last argument is a multi-line function), not a new line to stop at.
+     */
+    private void traceLine(LuaCallStack stack, LuaCallStack.Frame frame, int pc) {
+        int[] lines = frame.closure.p.lineinfo;
+        int old = frame.tracedPc;
+        frame.tracedPc = pc;
+        boolean noLines = lines == null || lines.length <= pc;
+        int line = noLines ? -1 : lines[pc];
+        boolean newLine = old < 0 || pc <= old || noLines || line != frame.tracedLine;
+        if (!newLine) {
+            return;
+        }
+        boolean backToStatement = old >= 0 && pc > old && line == frame.previousLine;
+        frame.previousLine = frame.tracedLine;
+        frame.tracedLine = line;
+        if (backToStatement) {
+            return;
+        }
+        boolean[] breakpoints = frame.breakpoints;
+        boolean breakpoint = breakpoints != null && pc < breakpoints.length && breakpoints[pc];
+        if (breakpoint || lineEvents) {
+            debugHook.line(stack, frame, breakpoint);
+        }
+    }
+
+    /**
+     * Attaches a debugger (or detaches it, with null). Frames already running learn their
+     * breakpoints at the next {@link #refreshBreakpoints}.
+     */
+    public void setDebugHook(DebugHook hook) {
+        this.debugHook = hook;
+        if (hook == null) {
+            lineEvents = false;
+        }
+        refreshBreakpoints();
+    }
+
+    /** Whether every new line goes to the debug hook (while stepping), or only breakpoints' lines. */
+    public void setLineEvents(boolean on) {
+        lineEvents = on && debugHook != null;
+    }
+
+    /**
+     * Asks the debug hook again for the breakpoints of every function running on the main
+     * thread's stack (after breakpoints changed). Call it on the board's thread.
+     */
+    public void refreshBreakpoints() {
+        DebugHook hook = debugHook;
+        mainStack.forEachFrame(f -> f.breakpoints = hook == null ? null : hook.breakpoints(f.closure.p));
+        if (current != mainStack) {
+            current.forEachFrame(f -> f.breakpoints = hook == null ? null : hook.breakpoints(f.closure.p));
+        }
+    }
+
+    /**
+     * Runs debugger work that calls Lua (a breakpoint's condition, a watch expression) beside the
+     * paused program: it costs no CPU time, raises no debug events, and leaves the error state of
+     * the program as it was.
+     */
+    public <T> T aside(java.util.function.Supplier<T> work) {
+        long savedCycles = cycles;
+        long savedLimit = cycleLimit;
+        CycleLimit savedAction = onLimit;
+        DebugHook savedHook = debugHook;
+        boolean savedLineEvents = lineEvents;
+        LuaError savedError = lastError;
+        String savedTraceback = lastTraceback;
+        AllocationWatch savedWatch = allocationWatch;
+        cycleLimit = Long.MAX_VALUE;
+        debugHook = null;
+        lineEvents = false;
+        setAllocationWatch(null);
+        try {
+            return work.get();
+        } finally {
+            cycles = savedCycles;
+            cycleLimit = savedLimit;
+            onLimit = savedAction;
+            debugHook = savedHook;
+            lineEvents = savedLineEvents;
+            lastError = savedError;
+            lastTraceback = savedTraceback;
+            setAllocationWatch(savedWatch);
+        }
     }
 
     /** {@link #onInstruction} for a tail call, a watched allocation or the cycle limit reached. */
@@ -232,6 +336,11 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         if (error instanceof LuaMemoryError) {
             // 5.1 gives a memory error no position and runs no handler (no traceback)
             Lua51Hooks.setMessage(error, LuaMemoryError.MESSAGE);
+            if (debugHook != null && lastError != error) {
+                lastError = error;
+                lastTraceback = "";
+                debugHook.error(stack(), true, isCaught(), LuaMemoryError.MESSAGE);
+            }
             return;
         }
         LuaCallStack stack = stack();
@@ -243,6 +352,9 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         if (error instanceof ErrorValue) {
             Lua51Hooks.setMessage(error, error.getMessage());
             if (first) {
+                if (debugHook != null) {
+                    debugHook.error(stack, false, isCaught(), error.getMessage());
+                }
                 runMessageHandler(stack, error);
             }
             return;
@@ -265,8 +377,17 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         String where = line < 0 ? "" : ChunkNames.shortSource(closure.p.source) + ":" + line + ": ";
         Lua51Hooks.setMessage(error, where + message);
         if (first) {
+            if (debugHook != null) {
+                debugHook.error(stack, false, isCaught(), where + message);
+            }
             runMessageHandler(stack, error);
         }
+    }
+
+    /** Whether an error raised now is caught in Lua: a pcall or xpcall is active, or a coroutine runs. */
+    private boolean isCaught() {
+        LuaCallStack stack = stack();
+        return stack != mainStack || stack.boundaries > 0;
     }
 
     /** Runs the innermost xpcall's handler on the error's final message, if no pcall opened since catches it first. */

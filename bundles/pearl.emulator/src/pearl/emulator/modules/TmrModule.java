@@ -142,6 +142,7 @@ public final class TmrModule implements FirmwareModule {
             }
             board.syncClock();
             timer.register(ms, mode, t -> board.call(callback, userdata));
+            timer.setOrigin(board.callSite());
             board.lua().registry().rawset(userdata, callback);
             boolean started = start && timer.start(true);
             anchor(board);

@@ -2,7 +2,6 @@ package pearl.cli;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,17 +10,10 @@ import java.util.Set;
 
 import pearl.emulator.Board;
 import pearl.emulator.BoardListener;
-import pearl.emulator.BoardOptions;
-import pearl.emulator.LuaFlashStore;
-import pearl.emulator.ProjectFiles;
-import pearl.emulator.Spiffs;
+import pearl.emulator.BoardRunner;
+import pearl.emulator.Durations;
+import pearl.emulator.ProjectBoard;
 import pearl.emulator.TaskRun;
-import pearl.emulator.hardware.HardwareSetup;
-import pearl.emulator.lua.LuaChunks;
-import pearl.emulator.modules.FirmwareModule;
-import pearl.emulator.modules.StandardModules;
-import pearl.lua.firmware.BoardProfile;
-import pearl.lua.firmware.FirmwareModel;
 
 /**
  * The options {@code pearl run} and {@code pearl repl} share, and the emulated board they build
@@ -85,7 +77,7 @@ final class BoardSession {
                         value = rest.remove(0);
                     }
                     switch (arg) {
-                        case "--for" -> forMicros = Durations.micros(arg, value);
+                        case "--for" -> forMicros = duration(arg, value);
                         case "--seed" -> seed = number(arg, value);
                         case "--heap" -> heap = number(arg, value);
                         case "--profile" -> profile = Path.of(value);
@@ -116,6 +108,14 @@ final class BoardSession {
         return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty);
     }
 
+    private static long duration(String option, String value) throws UsageException {
+        try {
+            return Durations.micros(option, value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     private static long number(String option, String value) throws UsageException {
         try {
             return Long.parseLong(value);
@@ -144,7 +144,9 @@ final class BoardSession {
         BoardRunner runner = new BoardRunner(board);
         try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
             if (pty != null) {
-                runner.connect(pty, console);
+                console.err().println("UART on " + pty.device());
+                runner.writeTo(pty.process().getOutputStream());
+                runner.readFrom(pty.process().getInputStream());
             }
             session.drive(runner, pty);
             board.closeHostIo();
@@ -175,43 +177,10 @@ final class BoardSession {
      *                     that does not fit
      */
     static Board build(Options options, Console console, String command) throws IOException {
-        LuaChunks.warmUp();
-        if (!Files.isDirectory(options.project())) {
-            throw new IOException("no such project folder: " + options.project());
-        }
-        FirmwareModel firmware = FirmwareModel.load();
-        if (options.profile() != null) {
-            try {
-                firmware = firmware.forProfile(BoardProfile.read(options.profile()));
-            } catch (IOException | RuntimeException e) {
-                throw new IOException("cannot read the board profile " + options.profile() + ": " + e.getMessage());
-            }
-        }
-        Spiffs spiffs = new Spiffs(BoardOptions.DEFAULT_SPIFFS);
-        ProjectFiles.load(options.project(), spiffs);
-        for (String file : ProjectFiles.notLuaText(options.project())) {
-            console.err().println("pearl " + command + ": warning: " + file
-                    + " is not Lua text (it holds binary data); the board will fail to load it");
-        }
-        List<FirmwareModule> modules = new ArrayList<>();
-        for (FirmwareModule module : StandardModules.all(firmware.profile().wifi())) {
-            if (firmware.isInBuild(module.name())) {
-                modules.add(module);
-            }
-        }
-        long heap = options.heap() > 0 ? options.heap() : firmware.profile().heap();
-        BoardOptions boardOptions = new BoardOptions(options.seed(), heap, options.watchdog(),
-                options.safeBoot(), true);
-        Board board = new Board(boardOptions, spiffs, modules, firmware);
-        board.setFlashStore(LuaFlashStore.build(options.project().resolve("lfs")));
+        ProjectBoard setup = new ProjectBoard(options.project(), options.profile(), options.seed(), options.heap(),
+                options.watchdog(), options.safeBoot());
+        Board board = setup.build(warning -> console.err().println("pearl " + command + ": warning: " + warning));
         board.addListener(new PortMappings(console));
-        if (options.profile() != null) {
-            try {
-                HardwareSetup.applyProfile(Files.readString(options.profile()), board.hardware());
-            } catch (IllegalArgumentException e) {
-                throw new IOException("cannot read the board profile " + options.profile() + ": " + e.getMessage());
-            }
-        }
         if (!options.trace().isEmpty()) {
             board.addListener(new Tracer(board, options.trace(), console));
         }

@@ -1,4 +1,4 @@
-package pearl.cli;
+package pearl.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,32 +7,58 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import pearl.emulator.Board;
-import pearl.emulator.BoardListener;
-
 /**
- * Drives a board from the command line: all at once in virtual time, or in slices paced to the
- * wall clock while bytes from the user (stdin, a pseudo-terminal) reach its UART between tasks.
+ * Drives a board for a front end (the command line, the debugger): as fast as it goes in virtual
+ * time, or in slices paced to the wall clock, while bytes from the user (stdin, a pseudo-terminal,
+ * a debug console) reach its UART between slices. {@link #stop} ends a run from another thread.
  */
-final class BoardRunner {
+public final class BoardRunner {
 
     private static final long SLICE_MICROS = 10_000;
+    /** Virtual time run at once when not paced: short enough for {@link #stop} to be heard soon. */
+    private static final long FAST_SLICE_MICROS = 1_000_000;
 
     private final Board board;
     private final ConcurrentLinkedQueue<String> input = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean inputEnded = new AtomicBoolean();
+    private volatile boolean stopped;
+    private volatile long heldNanos;
 
-    BoardRunner(Board board) {
+    /** A runner for {@code board}. */
+    public BoardRunner(Board board) {
         this.board = board;
     }
 
+    /** The board it drives. */
+    public Board board() {
+        return board;
+    }
+
+    /** Bytes for the UART, delivered between slices (what a user typed at the REPL). */
+    public void input(String bytes) {
+        input.add(bytes);
+    }
+
+    /**
+     * The board stood still for {@code nanos} of wall time by someone else's will (a debugger's
+     * stop): a paced run does not race to catch that time up.
+     */
+    public void held(long nanos) {
+        heldNanos += nanos;
+    }
+
+    /** Ends the run in progress after its current slice; later runs return at once. */
+    public void stop() {
+        stopped = true;
+    }
+
     /** Feeds the bytes of {@code in} to the UART, from a thread of its own, until it ends. */
-    void readFrom(InputStream in) {
+    public void readFrom(InputStream in) {
         readFrom(in, (char) -1);
     }
 
     /** Feeds the bytes of {@code in} to the UART until it ends or {@code quit} is typed. */
-    void readFrom(InputStream in, char quit) {
+    public void readFrom(InputStream in, char quit) {
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[1024];
             try {
@@ -56,7 +82,7 @@ final class BoardRunner {
     }
 
     /** Writes the UART's output bytes to {@code out}. */
-    void writeTo(OutputStream out) {
+    public void writeTo(OutputStream out) {
         board.addListener(new BoardListener() {
             @Override
             public void uartOutput(String bytes) {
@@ -70,33 +96,31 @@ final class BoardRunner {
         });
     }
 
-    /** Connects the UART to a pseudo-terminal, telling the user which. */
-    void connect(PtyBridge pty, Console console) {
-        console.err().println("UART on " + pty.device());
-        writeTo(pty.process().getOutputStream());
-        readFrom(pty.process().getInputStream());
-    }
-
     /** Whether the input has ended (and was all delivered). */
-    boolean inputDone() {
+    public boolean inputDone() {
         return inputEnded.get() && input.isEmpty();
     }
 
     /**
      * Runs for {@code micros} of virtual time; {@code realtime} paces it to the wall clock and lets
      * input in between slices. Stops early at a reboot loop, or when {@code stopAtEndOfInput} and the
-     * input has ended.
+     * input has ended, or when {@link #stop} is called.
      */
-    void run(long micros, boolean realtime, boolean stopAtEndOfInput) throws InterruptedException {
+    public void run(long micros, boolean realtime, boolean stopAtEndOfInput) throws InterruptedException {
         if (!realtime) {
-            deliverInput();
-            board.runFor(micros);
+            // slices end where one run would have: a task past a slice's end shortens the next
+            long end = board.clockMicros() + micros;
+            while (board.clockMicros() < end && !stopped && board.rebootLoopCause() == null) {
+                deliverInput();
+                board.runFor(Math.min(FAST_SLICE_MICROS, end - board.clockMicros()));
+            }
             return;
         }
         long startWall = System.nanoTime();
+        heldNanos = 0;
         long elapsed = 0;
         long drainUntil = -1;
-        while (elapsed < micros && board.rebootLoopCause() == null) {
+        while (elapsed < micros && !stopped && board.rebootLoopCause() == null) {
             deliverInput();
             long slice = Math.min(SLICE_MICROS, micros - elapsed);
             board.runFor(slice);
@@ -110,7 +134,7 @@ final class BoardRunner {
                 }
                 continue;
             }
-            long wallMicros = (System.nanoTime() - startWall) / 1000;
+            long wallMicros = (System.nanoTime() - startWall - heldNanos) / 1000;
             if (wallMicros < elapsed) {
                 Thread.sleep((elapsed - wallMicros) / 1000, (int) ((elapsed - wallMicros) % 1000) * 1000);
             }

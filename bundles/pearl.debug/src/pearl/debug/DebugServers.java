@@ -1,0 +1,57 @@
+package pearl.debug;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.eclipse.lsp4j.debug.launch.DSPLauncher;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+
+/** Serves the debug adapter over a pair of streams (stdio) or a TCP connection. */
+public final class DebugServers {
+
+    private DebugServers() {
+    }
+
+    /**
+     * Serves {@code server} on {@code in}/{@code out} until the input ends.
+     *
+     * @return what ends when the client is gone
+     */
+    public static Future<Void> serve(PearlDebugServer server, InputStream in, OutputStream out) {
+        Launcher<IDebugProtocolClient> launcher = DSPLauncher.createServerLauncher(server, in, out);
+        server.connect(launcher.getRemoteProxy());
+        return launcher.startListening();
+    }
+
+    /** Serves {@code server} on {@code in}/{@code out} and returns when the client is gone. */
+    public static void serveUntilDone(PearlDebugServer server, InputStream in, OutputStream out) throws InterruptedException {
+        try {
+            serve(server, in, out).get();
+        } catch (ExecutionException e) {
+            // the stream broke: the client is gone all the same
+        }
+    }
+
+    /**
+     * Listens on loopback {@code port} (0: any free one) and serves the first client that
+     * connects, until it disconnects.
+     *
+     * @param listening told the port once the socket listens
+     */
+    public static void serveOneClient(PearlDebugServer server, int port, java.util.function.IntConsumer listening)
+            throws IOException, InterruptedException {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            listening.accept(socket.getLocalPort());
+            try (Socket client = socket.accept()) {
+                serveUntilDone(server, client.getInputStream(), client.getOutputStream());
+            }
+        }
+    }
+}
