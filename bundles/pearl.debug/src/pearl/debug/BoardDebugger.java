@@ -172,6 +172,11 @@ public final class BoardDebugger implements DebugHook {
     }
 
     @Override
+    public void attached(pearl.emulator.lua.VmHooks hooks) {
+        hooks.setLineEvents(step != StepMode.CONTINUE);
+    }
+
+    @Override
     public boolean[] breakpoints(Prototype function) {
         return breakpoints.stopsOf(function);
     }
@@ -248,10 +253,6 @@ public final class BoardDebugger implements DebugHook {
         }
         // the call's arguments: registers A+1 .. A+B-1 (B = 0: up to the top, scan what is there)
         int i = caller.closure().p.code[caller.pc()];
-        int op = Lua.GET_OPCODE(i);
-        if (op != Lua.OP_CALL && op != Lua.OP_TAILCALL) {
-            return;
-        }
         int a = Lua.GETARG_A(i);
         int b = Lua.GETARG_B(i);
         LuaValue[] registers = caller.registers();

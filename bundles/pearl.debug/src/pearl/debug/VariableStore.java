@@ -42,7 +42,7 @@ final class VariableStore {
         v.setName(name);
         v.setValue(ValueText.display(value));
         v.setType(ValueText.type(value));
-        if (value.istable() || value.getmetatable() != null) {
+        if (value.istable() || value.isuserdata() && value.getmetatable() != null) {
             v.setVariablesReference(add(() -> entries(value)));
             if (value instanceof LuaTable t) {
                 v.setIndexedVariables(t.length());

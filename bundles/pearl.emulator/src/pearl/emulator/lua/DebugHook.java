@@ -27,8 +27,8 @@ public interface DebugHook {
     void line(LuaCallStack stack, LuaCallStack.Frame frame, boolean breakpoint);
 
     /**
-     * While line events are on: the innermost Lua frame is calling a Java function (a firmware
-     * function, which may keep a Lua function it is given as a callback).
+     * While line events are on: the frame is about to call a Java function (a firmware function,
+     * which may keep a Lua function it is given as a callback).
      */
     void javaCall(LuaCallStack stack, LuaCallStack.Frame caller);
 
@@ -40,6 +40,10 @@ public interface DebugHook {
      * @param message the message as Lua 5.1 gives it
      */
     void error(LuaCallStack stack, boolean memory, boolean caught, String message);
+
+    /** Attached to the hooks of a new Lua state (at each boot): the moment to turn line events on when stepping. */
+    default void attached(VmHooks hooks) {
+    }
 
     /**
      * Called by the board every hundred or so microseconds of Lua CPU time, and between tasks:

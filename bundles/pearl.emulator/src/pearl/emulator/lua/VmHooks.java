@@ -129,12 +129,6 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
     @Override
     public void onCall(LuaFunction f) {
         // Java functions are not frames here; pcall and xpcall are the board's own
-        if (lineEvents) {
-            LuaCallStack.Frame caller = current.topFrame;
-            if (caller != null) {
-                debugHook.javaCall(current, caller);
-            }
-        }
     }
 
     @Override
@@ -147,6 +141,9 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         frame.pc = pc;
         if (frame.breakpoints != null || lineEvents) {
             traceLine(stack, frame, pc);
+            if (lineEvents) {
+                callingJava(stack, frame, stack.topCode[pc]);
+            }
         }
         int i = stack.topCode[pc];
         int op = GET_OPCODE(i);
@@ -186,16 +183,30 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         }
     }
 
+    /** While stepping: tells the debug hook when the instruction calls a function that is not Lua code. */
+    private void callingJava(LuaCallStack stack, LuaCallStack.Frame frame, int i) {
+        int op = GET_OPCODE(i);
+        if (op != Lua.OP_CALL && op != Lua.OP_TAILCALL) {
+            return;
+        }
+        int a = GETARG_A(i);
+        LuaValue callee = a < frame.registers.length ? frame.registers[a] : null;
+        if (callee instanceof LuaFunction && !(callee instanceof LuaClosure)) {
+            debugHook.javaCall(stack, frame);
+        }
+    }
+
     /**
      * Attaches a debugger (or detaches it, with null). Frames already running learn their
      * breakpoints at the next {@link #refreshBreakpoints}.
      */
     public void setDebugHook(DebugHook hook) {
         this.debugHook = hook;
-        if (hook == null) {
-            lineEvents = false;
-        }
+        lineEvents = false;
         refreshBreakpoints();
+        if (hook != null) {
+            hook.attached(this);
+        }
     }
 
     /** Whether every new line goes to the debug hook (while stepping), or only breakpoints' lines. */
