@@ -27,7 +27,6 @@ import pearl.emulator.lua.LuaArgs;
 import pearl.emulator.lua.LuaMemoryError;
 import pearl.emulator.lua.RomTable;
 import pearl.emulator.mqtt.MqttCodec;
-import pearl.emulator.mqtt.MqttPacket;
 import pearl.emulator.mqtt.MqttSession;
 
 /**
