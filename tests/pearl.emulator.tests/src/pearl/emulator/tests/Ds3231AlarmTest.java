@@ -75,6 +75,22 @@ class Ds3231AlarmTest {
     }
 
     @Test
+    void onceASecondForTwoMinutesWhenEachAlarmIsCleared() {
+        TestBoards b = new TestBoards(REGISTERS + """
+                put(0x07, 0x80, 0x80, 0x80, 0x80)   -- alarm 1, all masked: every second
+                put(0x0F, 0x00)
+                put(0x0E, 0x05)
+                gpio.mode(6, gpio.INT)
+                alarms = 0
+                gpio.trig(6, 'down', function() alarms = alarms + 1; put(0x0F, 0x00) end)
+                tmr.create():alarm(120500, tmr.ALARM_SINGLE, function() print('alarms', alarms) end)
+                """, """
+                {"i2c": [{"device": "ds3231", "time": "2024-05-01T12:00:00", "int": 6}]}
+                """);
+        assertTrue(b.printed(121_000).contains("alarms\t120\n"), b.text());
+    }
+
+    @Test
     void masksDayOfWeekAnd12HourAlarmsWithoutWiring() {
         long[] micros = { 0 };
         // Wednesday 2024-05-01 23:59:00; the chip counts Wednesday as day 3 here (Monday = 1)
