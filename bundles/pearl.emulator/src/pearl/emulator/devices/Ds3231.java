@@ -17,8 +17,9 @@ import java.util.function.LongSupplier;
  * second the time matches them, whether or not their interrupts are enabled; the flags stay set
  * until the master writes them 0. With INTCN set in the control register, the active-low INT/SQW
  * output is asserted while a flag whose interrupt (A1IE/A2IE) is enabled is set, and told to the
- * {@link #wireInterrupt wired} line at that virtual microsecond. With INTCN clear the pin would
- * carry the square wave instead, which is not simulated: it stays released.
+ * {@link #wireInterrupt wired} line at that virtual microsecond. With INTCN clear the pin carries
+ * the square wave that RS2/RS1 select instead: the 1 Hz wave falls as each second begins and rises
+ * half a second later; the kilohertz rates are not simulated (the pin stays released).
  */
 public final class Ds3231 extends RegisterI2cDevice {
 
@@ -27,7 +28,8 @@ public final class Ds3231 extends RegisterI2cDevice {
 
     private static final int TIME_REGISTERS = 7;
     private static final int CONTROL = 0x0E, STATUS = 0x0F;
-    private static final int A1IE = 0x01, A2IE = 0x02, INTCN = 0x04;
+    private static final int A1IE = 0x01, A2IE = 0x02, INTCN = 0x04, RATE = 0x18;
+    private static final long HALF_SECOND = 500_000;
     private static final int A1F = 0x01, A2F = 0x02;
 
     /** Where INT/SQW goes and when the chip's alarms are due; null until wired. */
@@ -149,6 +151,7 @@ public final class Ds3231 extends RegisterI2cDevice {
         setAtMicros = micros.getAsLong();
         dayOffset = Math.floorMod((t[3] & 0x07) - setTime.getDayOfWeek().getValue(), 7);
         checkedUpTo = setTime;
+        updateLine(); // writing the time restarts the countdown chain, and with it the square wave
         arm();
     }
 
@@ -167,13 +170,22 @@ public final class Ds3231 extends RegisterI2cDevice {
         updateLine();
     }
 
-    /** INT/SQW as control and status say: low while an enabled alarm's flag is set (with INTCN). */
+    /**
+     * INT/SQW as control and status say: with INTCN, low while an enabled alarm's flag is set;
+     * without, the 1 Hz square wave (low in the first half of each second).
+     */
     private void updateLine() {
         int control = registers[CONTROL];
         int status = registers[STATUS];
-        boolean asserted = (control & INTCN) != 0
-                && ((status & A1F) != 0 && (control & A1IE) != 0 || (status & A2F) != 0 && (control & A2IE) != 0);
-        int level = asserted ? 0 : 1;
+        int level;
+        if ((control & INTCN) != 0) {
+            boolean asserted = (status & A1F) != 0 && (control & A1IE) != 0 || (status & A2F) != 0 && (control & A2IE) != 0;
+            level = asserted ? 0 : 1;
+        } else if (squareWave1Hz()) {
+            level = Math.floorMod(micros.getAsLong() - setAtMicros, 2 * HALF_SECOND) < HALF_SECOND ? 0 : 1;
+        } else {
+            level = 1;
+        }
         if (level != lineLevel) {
             lineLevel = level;
             if (line != null) {
@@ -182,12 +194,28 @@ public final class Ds3231 extends RegisterI2cDevice {
         }
     }
 
+    private boolean squareWave1Hz() {
+        return (registers[CONTROL] & (INTCN | RATE)) == 0;
+    }
+
     /** Plans a check at the next second either alarm whose flag is clear matches (only when wired). */
     private void arm() {
         if (line == null) {
             return;
         }
         int mine = ++armed;
+        if (squareWave1Hz()) {
+            // the next half-second edge of the wave, on the chip's second ticks
+            long now = micros.getAsLong();
+            long edge = setAtMicros + (Math.floorDiv(now - setAtMicros, HALF_SECOND) + 1) * HALF_SECOND;
+            line.at(edge, () -> {
+                if (mine == armed) {
+                    updateLine();
+                    arm();
+                }
+            });
+            return;
+        }
         LocalDateTime next = null;
         for (Ds3231Alarm a : new Ds3231Alarm[] { alarm1, alarm2 }) {
             if ((registers[STATUS] & a.flag()) == 0) {

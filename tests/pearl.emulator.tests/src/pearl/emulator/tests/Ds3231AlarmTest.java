@@ -91,6 +91,22 @@ class Ds3231AlarmTest {
     }
 
     @Test
+    void withoutIntcnThePinCarriesThe1HzSquareWave() {
+        TestBoards b = new TestBoards(REGISTERS + """
+                gpio.mode(7, gpio.INT)
+                gpio.trig(7, 'both', function(level, when) print('edge', level, when) end)
+                put(0x0E, 0x00)                      -- INTCN off, RS2/RS1 = 0: 1 Hz
+                tmr.create():alarm(2800, tmr.ALARM_SINGLE, function() put(0x0E, 0x1C) end)
+                """, """
+                {"i2c": [{"device": "ds3231", "time": "2024-05-01T12:00:00", "int": 7}]}
+                """);
+        String out = b.printed(4000);
+        // low as each second begins, high half a second later; back to INT mode (released) at 2.8 s
+        assertTrue(out.contains("edge\t1\t500000\nedge\t0\t1000000\nedge\t1\t1500000\nedge\t0\t2000000\nedge\t1\t2500000\n"), out);
+        assertTrue(!out.contains("edge\t0\t3000000"), "INTCN again at 2.8 s: no more wave: " + out);
+    }
+
+    @Test
     void masksDayOfWeekAnd12HourAlarmsWithoutWiring() {
         long[] micros = { 0 };
         // Wednesday 2024-05-01 23:59:00; the chip counts Wednesday as day 3 here (Monday = 1)
