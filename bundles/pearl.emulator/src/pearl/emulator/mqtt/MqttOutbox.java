@@ -21,16 +21,17 @@ final class MqttOutbox {
 	/**
 	 * One queued packet.
 	 *
-	 * @param packet   what goes on the wire
-	 * @param packetId its packet identifier (0 for a QoS 0 PUBLISH)
-	 * @param answer   the packet type that completes it, or 0 when sending it is enough
-	 * @param done     run on the board's thread when the exchange is complete
+	 * @param packet    what goes on the wire
+	 * @param packetId  its packet identifier (0 for a QoS 0 PUBLISH)
+	 * @param answer    the packet type that completes it, or 0 when sending it is enough
+	 * @param done      run on the board's thread when the exchange is complete
+	 * @param heapBytes what it holds on the board's heap: the encoded packet and its queue node
 	 */
-	record Entry(MqttPacket packet, int packetId, int answer, Runnable done) {
+	record Entry(MqttPacket packet, int packetId, int answer, Runnable done, long heapBytes) {
 
-		/** What the entry holds on the board's heap: the encoded packet and its queue node. */
-		long heapBytes() {
-			return NODE_BYTES + packet.toBytes().length;
+		/** An entry for {@code packet}, its heap counted from its encoded length. */
+		Entry(MqttPacket packet, int packetId, int answer, Runnable done) {
+			this(packet, packetId, answer, done, NODE_BYTES + packet.toBytes().length);
 		}
 	}
 
