@@ -1,5 +1,6 @@
 package pearl.emulator.devices;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.function.LongSupplier;
@@ -11,6 +12,14 @@ import java.util.function.LongSupplier;
  * (oscillator-stop flag set at power-on), aging 0x10 and the temperature 0x11/0x12 in 0.25 °C.
  * Time runs with the board's virtual clock; the registers a read sends are latched at its start,
  * and a write of the time registers takes effect at the stop that ends it.
+ * <p>
+ * The two alarms ({@link Ds3231Alarm}) set their flags A1F/A2F in the status register on the
+ * second the time matches them, whether or not their interrupts are enabled; the flags stay set
+ * until the master writes them 0. With INTCN set in the control register, the active-low INT/SQW
+ * output is asserted while a flag whose interrupt (A1IE/A2IE) is enabled is set, and told to the
+ * {@link #wireInterrupt wired} line at that virtual microsecond. With INTCN clear the pin carries
+ * the square wave that RS2/RS1 select instead: the 1 Hz wave falls as each second begins and rises
+ * half a second later; the kilohertz rates are not simulated (the pin stays released).
  */
 public final class Ds3231 extends RegisterI2cDevice {
 
@@ -18,6 +27,19 @@ public final class Ds3231 extends RegisterI2cDevice {
     public static final int ADDRESS = 0x68;
 
     private static final int TIME_REGISTERS = 7;
+    private static final int CONTROL = 0x0E, STATUS = 0x0F;
+    private static final int A1IE = 0x01, A2IE = 0x02, INTCN = 0x04, RATE = 0x18;
+    private static final long HALF_SECOND = 500_000;
+    private static final int A1F = 0x01, A2F = 0x02;
+
+    /** Where INT/SQW goes and when the chip's alarms are due; null until wired. */
+    public interface InterruptLine {
+        /** The pin is driven to {@code level}: 0 asserted, 1 released (the pull-up). */
+        void level(int level);
+
+        /** Runs {@code action} when the board's virtual clock reaches {@code micros}. */
+        void at(long micros, Runnable action);
+    }
 
     private final LongSupplier micros;
     private final int[] registers = new int[0x13];
@@ -27,6 +49,14 @@ public final class Ds3231 extends RegisterI2cDevice {
     private boolean twelveHour;
     private int[] pendingTime;
     private double celsius = 25.0;
+    private final Ds3231Alarm alarm1 = Ds3231Alarm.first();
+    private final Ds3231Alarm alarm2 = Ds3231Alarm.second();
+    /** The chip time up to which the alarms were checked. */
+    private LocalDateTime checkedUpTo;
+    private InterruptLine line;
+    private int lineLevel = 1;
+    /** Counts re-arms, so that an alarm event planned before a register change is ignored. */
+    private int armed;
 
     /** A DS3231 that reads {@code time} at {@code micros} = now, and goes on with virtual time. */
     public Ds3231(LocalDateTime time, LongSupplier micros) {
@@ -36,7 +66,19 @@ public final class Ds3231 extends RegisterI2cDevice {
         setAtMicros = micros.getAsLong();
         registers[0x0E] = 0x1C;
         registers[0x0F] = 0x88;
+        checkedUpTo = now();
         latch();
+    }
+
+    /**
+     * Wires INT/SQW to {@code line}: from now on the chip plans its alarms on the board's clock
+     * and drives the line when the output changes. Call again after the board rebooted (its
+     * clock's plans are gone).
+     */
+    public void wireInterrupt(InterruptLine newLine) {
+        line = newLine;
+        catchUp();
+        arm();
     }
 
     /** The temperature its sensor reads. */
@@ -51,6 +93,7 @@ public final class Ds3231 extends RegisterI2cDevice {
 
     @Override
     protected void beginRead() {
+        catchUp();
         latch();
     }
 
@@ -72,10 +115,16 @@ public final class Ds3231 extends RegisterI2cDevice {
                 pendingTime = java.util.Arrays.copyOf(registers, TIME_REGISTERS);
             }
             pendingTime[register] = value;
-        } else if (register == 0x0F) {
-            registers[0x0F] = registers[0x0F] & value & 0x80 | value & 0x0B; // OSF only clears
         } else if (register < 0x11) {
-            registers[register] = value;
+            catchUp(); // matches before the write count under the old settings
+            if (register == STATUS) {
+                // OSF, A2F and A1F can only be cleared; EN32kHz is written; BSY is read-only
+                registers[STATUS] = registers[STATUS] & value & (0x80 | A2F | A1F) | value & 0x08 | registers[STATUS] & 0x04;
+            } else {
+                registers[register] = value;
+            }
+            updateLine();
+            arm();
         }
     }
 
@@ -89,6 +138,7 @@ public final class Ds3231 extends RegisterI2cDevice {
     }
 
     private void commit(int[] t) {
+        catchUp(); // the seconds up to now ran on the old time
         int hourRegister = t[2];
         twelveHour = (hourRegister & 0x40) != 0;
         int hour = twelveHour ? bcd(hourRegister & 0x1F) % 12 + ((hourRegister & 0x20) != 0 ? 12 : 0) : bcd(hourRegister & 0x3F);
@@ -100,6 +150,91 @@ public final class Ds3231 extends RegisterI2cDevice {
         }
         setAtMicros = micros.getAsLong();
         dayOffset = Math.floorMod((t[3] & 0x07) - setTime.getDayOfWeek().getValue(), 7);
+        checkedUpTo = setTime;
+        updateLine(); // writing the time restarts the countdown chain, and with it the square wave
+        arm();
+    }
+
+    /** Sets the flag of each alarm that matched a second since the last check, then the output. */
+    private void catchUp() {
+        LocalDateTime now = now();
+        if (now.isAfter(checkedUpTo)) {
+            if (alarm1.matchedBetween(checkedUpTo, now, registers, dayOffset)) {
+                registers[STATUS] |= A1F;
+            }
+            if (alarm2.matchedBetween(checkedUpTo, now, registers, dayOffset)) {
+                registers[STATUS] |= A2F;
+            }
+            checkedUpTo = now;
+        }
+        updateLine();
+    }
+
+    /**
+     * INT/SQW as control and status say: with INTCN, low while an enabled alarm's flag is set;
+     * without, the 1 Hz square wave (low in the first half of each second).
+     */
+    private void updateLine() {
+        int control = registers[CONTROL];
+        int status = registers[STATUS];
+        int level;
+        if ((control & INTCN) != 0) {
+            boolean asserted = (status & A1F) != 0 && (control & A1IE) != 0 || (status & A2F) != 0 && (control & A2IE) != 0;
+            level = asserted ? 0 : 1;
+        } else if (squareWave1Hz()) {
+            level = Math.floorMod(micros.getAsLong() - setAtMicros, 2 * HALF_SECOND) < HALF_SECOND ? 0 : 1;
+        } else {
+            level = 1;
+        }
+        if (level != lineLevel) {
+            lineLevel = level;
+            if (line != null) {
+                line.level(level);
+            }
+        }
+    }
+
+    private boolean squareWave1Hz() {
+        return (registers[CONTROL] & (INTCN | RATE)) == 0;
+    }
+
+    /** Plans a check at the next second either alarm whose flag is clear matches (only when wired). */
+    private void arm() {
+        if (line == null) {
+            return;
+        }
+        int mine = ++armed;
+        if (squareWave1Hz()) {
+            // the next half-second edge of the wave, on the chip's second ticks
+            long now = micros.getAsLong();
+            long edge = setAtMicros + (Math.floorDiv(now - setAtMicros, HALF_SECOND) + 1) * HALF_SECOND;
+            line.at(edge, () -> {
+                if (mine == armed) {
+                    updateLine();
+                    arm();
+                }
+            });
+            return;
+        }
+        LocalDateTime next = null;
+        for (Ds3231Alarm a : new Ds3231Alarm[] { alarm1, alarm2 }) {
+            if ((registers[STATUS] & a.flag()) == 0) {
+                LocalDateTime m = a.nextMatch(checkedUpTo, registers, dayOffset);
+                if (m != null && (next == null || m.isBefore(next))) {
+                    next = m;
+                }
+            }
+        }
+        if (next != null) {
+            // the chip's second ticks over at setAtMicros plus whole seconds
+            long at = setAtMicros + Duration.between(setTime, next).getSeconds() * 1_000_000;
+            line.at(at, () -> {
+                if (mine == armed) {
+                    catchUp();
+                    arm();
+                }
+            });
+        }
     }
 
     /** Copies the running time into the registers (the chip's user buffer). */

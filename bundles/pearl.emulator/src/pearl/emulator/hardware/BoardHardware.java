@@ -1,6 +1,8 @@
 package pearl.emulator.hardware;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -22,6 +24,7 @@ public final class BoardHardware {
     private LongSupplier micros = () -> 0;
     private GpioPins pins = new GpioPins(inputs, () -> micros.getAsLong());
     private Scheduler scheduler;
+    private final List<Runnable> bootHooks = new ArrayList<>();
 
     /** The outside drivers of GPIO inputs (add edges before the board runs past them). */
     public InputTimeline inputs() {
@@ -74,6 +77,25 @@ public final class BoardHardware {
             if (e.micros() > now) {
                 scheduler.at(e.micros(), () -> bootPins.edge(e.pin(), e.level(), e.micros()));
             }
+        }
+        bootHooks.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code hook} at every boot from now on (and now, if the board runs already): a device
+     * with events of its own in time (an RTC's alarm) plans them on the new boot's clock.
+     */
+    public void onBoot(Runnable hook) {
+        bootHooks.add(hook);
+        if (scheduler != null) {
+            hook.run();
+        }
+    }
+
+    /** Runs {@code action} (outside any task) when this boot's clock reaches {@code micros}. */
+    public void at(long micros, Runnable action) {
+        if (scheduler != null) {
+            scheduler.at(micros, action);
         }
     }
 

@@ -24,14 +24,16 @@ import pearl.emulator.devices.SpiRegisterAccess;
  *   "adc":   512  or  [ {"at": 0, "value": 512}, ... ],      TOUT samples 0..1023 from a time on
  *   "vdd33": 3300,                                           supply voltage in mV
  *   "i2c":   [ {"device": "bme280", "address": 118, "temperature": 21.5, "pressure": 101325, "humidity": 45},
- *              {"device": "ds3231", "time": "2024-05-01T12:00:00", "temperature": 25} ],
+ *              {"device": "ds3231", "time": "2024-05-01T12:00:00", "temperature": 25, "int": 5} ],
  *   "spi":   [ {"device": "bme280", "cs": 8, "temperature": 21.5, "pressure": 101325, "humidity": 45} ],
  *   "ow":    [ {"pin": 3, "device": "ds18b20", "serial": 1, "temperature": 23.5} ]
  * }
  * </pre>
  *
  * Units: °C, Pa, %RH. A BME280's address is 0x76 (118) or 0x77 (119), 0x76 when left out; on
- * SPI its chip select is a GPIO pin ({@code cs}) the program drives low.
+ * SPI its chip select is a GPIO pin ({@code cs}) the program drives low. A DS3231's {@code int}
+ * is the GPIO pin its INT/SQW output is wired to (with the pull-up its module has): the alarms
+ * pull it low, so {@code gpio.trig} on it fires.
  */
 public final class HardwareSetup {
 
@@ -82,6 +84,9 @@ public final class HardwareSetup {
                 Ds3231 rtc = new Ds3231(time(device), hardware::micros);
                 rtc.setTemperature(number(device, "temperature", 25));
                 hardware.i2c().attach(rtc);
+                if (device.has("int")) {
+                    wireInterrupt(rtc, integer(device, "int", -1), hardware);
+                }
             }
             default -> throw new IllegalArgumentException("hardware.i2c: unknown device \"" + type + "\" (bme280, ds3231)");
             }
@@ -129,6 +134,26 @@ public final class HardwareSetup {
         if (profile.isJsonObject() && profile.getAsJsonObject().has("hardware")) {
             apply(profile.getAsJsonObject().get("hardware").toString(), hardware);
         }
+    }
+
+    /** Wires the DS3231's open-drain INT/SQW to GPIO {@code pin}, held high by a pull-up when released. */
+    private static void wireInterrupt(Ds3231 rtc, int pin, BoardHardware hardware) {
+        if (pin < 0 || pin >= GpioPins.COUNT) {
+            throw new IllegalArgumentException("hardware.i2c: ds3231 int pin " + pin + " is not 0..12");
+        }
+        hardware.inputs().add(0, pin, 1);
+        Ds3231.InterruptLine line = new Ds3231.InterruptLine() {
+            @Override
+            public void level(int level) {
+                hardware.drive(pin, level);
+            }
+
+            @Override
+            public void at(long micros, Runnable action) {
+                hardware.at(micros, action);
+            }
+        };
+        hardware.onBoot(() -> rtc.wireInterrupt(line));
     }
 
     private static Bme280 bme280(JsonObject device, int address, BoardHardware hardware) {

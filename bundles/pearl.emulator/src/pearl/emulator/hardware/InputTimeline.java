@@ -18,8 +18,13 @@ public final class InputTimeline {
 
     /** Adds an edge; edges may be added in any order. */
     public InputTimeline add(long micros, int pin, int level) {
-        edges.add(new Edge(micros, pin, level == 0 ? 0 : 1));
-        edges.sort(Comparator.comparingLong(Edge::micros));
+        Edge edge = new Edge(micros, pin, level == 0 ? 0 : 1);
+        boolean inOrder = edges.isEmpty() || edges.get(edges.size() - 1).micros() <= micros;
+        edges.add(edge);
+        if (!inOrder) {
+            // a device driving its line as time goes (an RTC's alarm) appends; only a wiring out of order sorts
+            edges.sort(Comparator.comparingLong(Edge::micros));
+        }
         return this;
     }
 
@@ -30,15 +35,13 @@ public final class InputTimeline {
 
     /** The level driven onto {@code pin} at {@code micros}, or -1 if nothing drives it yet. */
     public int levelAt(int pin, long micros) {
-        int level = -1;
-        for (Edge e : edges) {
-            if (e.micros() > micros) {
-                break;
-            }
-            if (e.pin() == pin) {
-                level = e.level();
+        // from the latest edge back: a read of the level now, the common case, stops at the pin's last edge
+        for (int i = edges.size() - 1; i >= 0; i--) {
+            Edge e = edges.get(i);
+            if (e.micros() <= micros && e.pin() == pin) {
+                return e.level();
             }
         }
-        return level;
+        return -1;
     }
 }

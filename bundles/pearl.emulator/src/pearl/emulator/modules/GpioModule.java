@@ -19,7 +19,8 @@ import pearl.emulator.lua.RomTable;
 /**
  * {@code gpio}: pin modes, reading and writing levels on the board's {@link GpioPins},
  * {@code gpio.trig} interrupts from outside edges (the ISR posts the callback as a task; edges
- * arriving while it waits are merged into its event count), and {@code gpio.serout}.
+ * arriving while it waits are merged into its event count), {@code gpio.serout}, and the
+ * {@code gpio.pulse} sub-module ({@link GpioPulse}).
  */
 public final class GpioModule implements FirmwareModule {
 
@@ -78,6 +79,7 @@ public final class GpioModule implements FirmwareModule {
             serout(board, args);
             return LuaValue.NONE;
         });
+        GpioPulse.define(gpio, board);
     }
 
     private static GpioPins pins(Board board) {

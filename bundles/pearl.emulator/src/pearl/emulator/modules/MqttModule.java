@@ -7,10 +7,10 @@ import static pearl.emulator.lua.LuaArgs.optInt;
 import static pearl.emulator.lua.LuaArgs.optString;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
@@ -21,11 +21,12 @@ import org.luaj.vm2.Varargs;
 
 import pearl.emulator.Board;
 import pearl.emulator.Priority;
+import pearl.emulator.heap.HeapSized;
 import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.LuaArgs;
+import pearl.emulator.lua.LuaMemoryError;
 import pearl.emulator.lua.RomTable;
 import pearl.emulator.mqtt.MqttCodec;
-import pearl.emulator.mqtt.MqttPacket;
 import pearl.emulator.mqtt.MqttSession;
 
 /**
@@ -34,13 +35,18 @@ import pearl.emulator.mqtt.MqttSession;
  * from {@code wifi} a connect fails with {@code mqtt.CONN_FAIL_SERVER_NOT_FOUND}, and losing the
  * link drops the connection (the broker then publishes the will). A reboot drops every
  * connection the same way, as a power cut would. There is no TLS: {@code secure} gives
- * {@code ssl not available}. QoS 2 is not in the reference's list; a publish or subscription
- * asking for it is made at QoS 1.
+ * {@code ssl not available}. Publishes and subscriptions go at QoS 0, 1 or 2 with the full
+ * exchanges of each, one queued packet on the wire at a time as in the firmware; a publish's
+ * callback ({@code puback}) runs once the packet is sent at QoS 0, at PUBACK at QoS 1 and at
+ * PUBCOMP at QoS 2. Queued packets and a received message held for its callback take board heap,
+ * so a burst of large publishes can fail with {@code not enough memory}.
  */
 public final class MqttModule implements FirmwareModule {
 
 	private static final String[] EVENTS = { "connect", "connfail", "suback", "unsuback", "puback", "message", "overflow", "offline" };
 	private static final int DEFAULT_PORT = 1883;
+	/** Bytes of the firmware's client struct (connection, settings, callback references, buffers' pointers). */
+	private static final int CLIENT_BYTES = 96;
 
 	private final WifiModule wifi;
 	/** Sessions of the current boot; a reboot drops them. */
@@ -70,7 +76,7 @@ public final class MqttModule implements FirmwareModule {
 			if (!args.arg(3).isstring()) {
 				throw new LuaError("need lwt message");
 			}
-			c.will = new MqttCodec.Will(args.arg(2).tojstring(), bytesOf(args.arg(3).checkstring()), Math.min(1, optInt(args, 4, 0)),
+			c.will = new MqttCodec.Will(args.arg(2).tojstring(), bytesOf(args.arg(3).checkstring()), qos(optInt(args, 4, 0)),
 					optInt(args, 5, 0) != 0);
 			return LuaValue.NONE;
 		});
@@ -96,19 +102,22 @@ public final class MqttModule implements FirmwareModule {
 			}
 			LuaString topic = args.arg(2).checkstring();
 			LuaString payload = checkString(args, 3);
-			int qos = Math.min(1, checkInt(args, 4));
+			int qos = qos(checkInt(args, 4));
 			boolean retain = checkInt(args, 5) != 0;
-			int id = c.session.publish(topic.tojstring(), bytesOf(payload), qos, retain);
 			LuaValue fn = args.arg(6);
-			if (qos == 0) {
-				// nothing to acknowledge at QoS 0: the firmware calls back once the packet is sent
-				LuaValue callback = fn.isfunction() ? fn : c.callbacks.rawget("puback");
-				if (callback.isfunction()) {
-					board.post(Priority.MEDIUM, "mqtt puback", callback, c.userdata);
+			LuaValue callback = fn.isfunction() ? fn : LuaValue.NIL;
+			c.session.publish(topic.tojstring(), bytesOf(payload), qos, retain, () -> {
+				LuaValue cb = callback.isfunction() ? callback : c.callbacks.rawget("puback");
+				if (!cb.isfunction()) {
+					return;
 				}
-			} else if (fn.isfunction()) {
-				c.pending.put(id, fn);
-			}
+				if (qos == 0) {
+					// sent is all there is at QoS 0: the firmware calls back from the sent event, a task of its own
+					board.post(Priority.MEDIUM, "mqtt puback", cb, c.userdata);
+				} else {
+					board.call(cb, c.userdata); // inside the task that received PUBACK or PUBCOMP
+				}
+			});
 			return LuaValue.TRUE;
 		});
 		LibraryFunction.define(methods, "subscribe", args -> {
@@ -118,7 +127,7 @@ public final class MqttModule implements FirmwareModule {
 			if (args.arg(2).istable()) {
 				LuaTable t = args.arg(2).checktable();
 				for (LuaValue k = t.next(LuaValue.NIL).arg1(); !k.isnil(); k = t.next(k).arg1()) {
-					filters.put(k.tojstring(), Math.min(1, t.get(k).toint()));
+					filters.put(k.tojstring(), qos(t.get(k).toint()));
 				}
 				if (filters.isEmpty()) {
 					throw new LuaError("no topics found");
@@ -128,13 +137,10 @@ public final class MqttModule implements FirmwareModule {
 				if (!args.arg(2).isstring()) {
 					throw new LuaError("need topic name");
 				}
-				filters.put(args.arg(2).tojstring(), Math.min(1, optInt(args, 3, 0)));
+				filters.put(args.arg(2).tojstring(), qos(optInt(args, 3, 0)));
 				fn = args.arg(4);
 			}
-			int id = c.session.subscribe(filters);
-			if (fn.isfunction()) {
-				c.pending.put(id, fn);
-			}
+			c.session.subscribe(filters, c.acknowledgement("suback", fn));
 			return LuaValue.TRUE;
 		});
 		LibraryFunction.define(methods, "unsubscribe", args -> {
@@ -153,10 +159,7 @@ public final class MqttModule implements FirmwareModule {
 			} else {
 				throw new LuaError("need topic name");
 			}
-			int id = c.session.unsubscribe(filters);
-			if (args.arg(3).isfunction()) {
-				c.pending.put(id, args.arg(3));
-			}
+			c.session.unsubscribe(filters, c.acknowledgement("unsuback", args.arg(3)));
 			return LuaValue.TRUE;
 		});
 		methods.seal();
@@ -172,6 +175,11 @@ public final class MqttModule implements FirmwareModule {
 		});
 	}
 
+	/** A QoS argument as the packet carries it: its two low bits (3 is not a QoS; brokers refuse it). */
+	private static int qos(int n) {
+		return Math.max(0, Math.min(2, n));
+	}
+
 	private static byte[] bytesOf(LuaString s) {
 		byte[] bytes = new byte[s.length()];
 		s.copyInto(0, bytes, 0, bytes.length);
@@ -185,14 +193,18 @@ public final class MqttModule implements FirmwareModule {
 		throw LuaArgs.typeError(args, 1, "mqtt.client");
 	}
 
-	/** One {@code mqtt.client}: its settings, callbacks and session. */
-	private final class Client implements MqttSession.Handler {
+	/**
+	 * One {@code mqtt.client}: its settings, callbacks and session. On the heap it holds its
+	 * struct, the packets queued to send, and a received message while its callback runs.
+	 */
+	private final class Client implements MqttSession.Handler, HeapSized {
 		final Board board;
 		final String clientId;
 		final int keepalive;
 		final LuaTable callbacks = new LuaTable();
-		final Map<Integer, LuaValue> pending = new HashMap<>();
 		final MqttSession session;
+		/** Bytes of received messages held for the {@code message} callback. */
+		long receivedBytes;
 		LuaUserdata userdata;
 		LuaString user;
 		LuaString password;
@@ -204,7 +216,7 @@ public final class MqttModule implements FirmwareModule {
 			this.board = board;
 			this.clientId = clientId;
 			this.keepalive = keepalive;
-			this.session = new MqttSession(board.scheduler(), this);
+			this.session = new MqttSession(board.scheduler(), this, bytes -> ModuleAllocations.charge(board, bytes));
 			sessions.add(session);
 			if (wifi.station() != null) {
 				// TCP over a link that went away: the connection is lost (the broker then publishes the will)
@@ -263,7 +275,27 @@ public final class MqttModule implements FirmwareModule {
 
 		private void release() {
 			board.lua().registry().rawset(userdata, LuaValue.NIL);
-			pending.clear();
+		}
+
+		/** What runs when a SUBACK or UNSUBACK comes: {@code own} if a function, else the {@code event} callback. */
+		Runnable acknowledgement(String event, LuaValue own) {
+			return () -> {
+				if (own.isfunction()) {
+					board.call(own, userdata);
+				} else {
+					fire(event, userdata);
+				}
+			};
+		}
+
+		@Override
+		public int heapBytes() {
+			return (int) Math.min(Integer.MAX_VALUE, CLIENT_BYTES + session.queuedBytes() + receivedBytes);
+		}
+
+		@Override
+		public void references(Consumer<LuaValue> mark) {
+			mark.accept(callbacks);
 		}
 
 		@Override
@@ -279,25 +311,23 @@ public final class MqttModule implements FirmwareModule {
 
 		@Override
 		public void message(String topic, byte[] payload) {
-			if (payload.length > maxMessage) {
-				fire("overflow", userdata, LuaValue.valueOf(topic), LuaValue.valueOf(java.util.Arrays.copyOf(payload, maxMessage)));
+			// the firmware holds the topic and payload it received until the callback returns
+			long held = topic.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + payload.length;
+			try {
+				ModuleAllocations.charge(board, held);
+			} catch (LuaMemoryError e) {
+				board.reportError("out of memory");
 				return;
 			}
-			fire("message", userdata, LuaValue.valueOf(topic), LuaValue.valueOf(payload));
-		}
-
-		@Override
-		public void acknowledged(int packetType, int packetId) {
-			LuaValue own = pending.remove(packetId);
-			String event = switch (packetType) {
-			case MqttPacket.SUBACK -> "suback";
-			case MqttPacket.UNSUBACK -> "unsuback";
-			default -> "puback";
-			};
-			if (own != null) {
-				board.call(own, userdata);
-			} else {
-				fire(event, userdata);
+			receivedBytes += held;
+			try {
+				if (payload.length > maxMessage) {
+					fire("overflow", userdata, LuaValue.valueOf(topic), LuaValue.valueOf(java.util.Arrays.copyOf(payload, maxMessage)));
+				} else {
+					fire("message", userdata, LuaValue.valueOf(topic), LuaValue.valueOf(payload));
+				}
+			} finally {
+				receivedBytes -= held;
 			}
 		}
 

@@ -10,6 +10,7 @@ import org.luaj.vm2.Varargs;
 
 import pearl.emulator.Board;
 import pearl.emulator.hardware.SpiBus;
+import pearl.emulator.hardware.SpiDataBuffer;
 import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.LuaArgs;
 import pearl.emulator.lua.LuaBytes;
@@ -18,7 +19,9 @@ import pearl.emulator.lua.RomTable;
 /**
  * {@code spi}: the master on id 1 (HSPI), exchanging bytes with the board's {@link SpiBus}
  * (numbers of {@code databits} bits go out MSB first); id 0 is the flash's bus, where no
- * simulated device sits. In full duplex {@code spi.send} also returns what came back.
+ * simulated device sits. In full duplex {@code spi.send} also returns what came back. The
+ * bit-level functions ({@code set_mosi}, {@code get_miso}, {@code transaction}) work on each
+ * bus's 512-bit {@link SpiDataBuffer}.
  */
 public final class SpiModule implements FirmwareModule {
 
@@ -69,6 +72,133 @@ public final class SpiModule implements FirmwareModule {
             }
             return LuaBytes.string(in.toString());
         });
+        SpiDataBuffer[] buffers = { new SpiDataBuffer(), new SpiDataBuffer() };
+        LibraryFunction.define(spi, "set_mosi", args -> {
+            setMosi(buffers[id(args)], args);
+            return LuaValue.NONE;
+        });
+        LibraryFunction.define(spi, "get_miso", args -> getMiso(buffers[id(args)], args));
+        LibraryFunction.define(spi, "transaction", args -> {
+            int id = id(args);
+            transaction(board, id, configured(config, args), buffers[id], args);
+            return LuaValue.NONE;
+        });
+    }
+
+    /**
+     * {@code spi.set_mosi(id, offset, bitlen, data...)}: each number's low {@code bitlen} bits
+     * go into the buffer from bit {@code offset} on; {@code spi.set_mosi(id, string)}: the string's
+     * bytes from bit 0.
+     */
+    private static void setMosi(SpiDataBuffer buffer, Varargs args) {
+        if (args.narg() == 2 && args.arg(2).type() == LuaValue.TSTRING) {
+            String bytes = LuaBytes.chars(args.arg(2).strvalue());
+            requireFits(8L * bytes.length());
+            for (int i = 0; i < bytes.length(); i++) {
+                buffer.put(8 * i, 8, bytes.charAt(i));
+            }
+            return;
+        }
+        int offset = inRange(args, 2, 0, SpiDataBuffer.BITS - 1);
+        int bitlen = inRange(args, 3, 1, 32);
+        requireFits(offset + (long) bitlen * Math.max(0, args.narg() - 3));
+        for (int n = 4; n <= args.narg(); n++) {
+            if (args.arg(n).type() != LuaValue.TNUMBER) {
+                throw argError(n, "wrong arg type");
+            }
+            buffer.put(offset, bitlen, (long) args.arg(n).todouble());
+            offset += bitlen;
+        }
+    }
+
+    /**
+     * {@code spi.get_miso(id, offset, bitlen, num)}: {@code num} numbers of {@code bitlen} bits
+     * from bit {@code offset} on; {@code spi.get_miso(id, num)}: {@code num} bytes from bit 0 as a
+     * string.
+     */
+    private static Varargs getMiso(SpiDataBuffer buffer, Varargs args) {
+        if (args.narg() == 2) {
+            int num = inRange(args, 2, 0, SpiDataBuffer.BITS / 8);
+            StringBuilder bytes = new StringBuilder();
+            for (int i = 0; i < num; i++) {
+                bytes.append((char) buffer.get(8 * i, 8));
+            }
+            return LuaBytes.string(bytes.toString());
+        }
+        int offset = inRange(args, 2, 0, SpiDataBuffer.BITS - 1);
+        int bitlen = inRange(args, 3, 1, 32);
+        int num = inRange(args, 4, 1, SpiDataBuffer.BITS);
+        requireFits(offset + (long) bitlen * num);
+        LuaValue[] items = new LuaValue[num];
+        for (int i = 0; i < num; i++) {
+            items[i] = LuaValue.valueOf(buffer.get(offset + i * bitlen, bitlen));
+        }
+        return LuaValue.varargsOf(items);
+    }
+
+    /**
+     * {@code spi.transaction(id, cmd_bitlen, cmd_data, addr_bitlen, addr_data, mosi_bitlen,
+     * dummy_bitlen, miso_bitlen)}: the command, address, the buffer's first {@code mosi_bitlen}
+     * bits, dummy cycles, then {@code miso_bitlen} bits read back into the buffer from bit 0. A
+     * negative {@code miso_bitlen} is full duplex: that many bits are read while the MOSI phase is
+     * sent (the phase lasting at least as long).
+     */
+    private static void transaction(Board board, int id, int[] c, SpiDataBuffer buffer, Varargs args) {
+        int cmdBits = inRange(args, 2, 0, 16);
+        long cmd = (long) LuaArgs.checkNumber(args, 3);
+        int addrBits = inRange(args, 4, 0, 32);
+        long addr = (long) LuaArgs.checkNumber(args, 5);
+        int mosiBits = inRange(args, 6, 0, SpiDataBuffer.BITS);
+        int dummyBits = inRange(args, 7, 0, 256);
+        int misoBits = inRange(args, 8, -SpiDataBuffer.BITS, SpiDataBuffer.BITS);
+        boolean fullDuplex = misoBits < 0;
+        int mosiPhase = fullDuplex ? Math.max(mosiBits, -misoBits) : mosiBits;
+        int readStart = fullDuplex ? cmdBits + addrBits : cmdBits + addrBits + mosiPhase + dummyBits;
+        int readBits = Math.abs(misoBits);
+        int total = cmdBits + addrBits + mosiPhase + dummyBits + (fullDuplex ? 0 : misoBits);
+        // MOSI idles high in the dummy and MISO phases, and in the padding below
+        boolean[] out = new boolean[(total + 7) / 8 * 8];
+        java.util.Arrays.fill(out, true);
+        int at = 0;
+        for (int i = cmdBits - 1; i >= 0; i--) {
+            out[at++] = (cmd >>> i & 1) != 0;
+        }
+        for (int i = addrBits - 1; i >= 0; i--) {
+            out[at++] = (addr >>> i & 1) != 0;
+        }
+        for (int i = 0; i < mosiPhase; i++) {
+            out[at++] = buffer.bit(i);
+        }
+        // the simulated chips take whole bytes: a stream that does not end on a byte boundary is padded
+        boolean[] in = new boolean[out.length];
+        for (int b = 0; b < out.length / 8; b++) {
+            int mosi = 0;
+            for (int i = 0; i < 8; i++) {
+                mosi = mosi << 1 | (out[8 * b + i] ? 1 : 0);
+            }
+            int miso = exchange(board, id, c, mosi);
+            for (int i = 0; i < 8; i++) {
+                in[8 * b + i] = (miso >> (7 - i) & 1) != 0;
+            }
+        }
+        for (int i = 0; i < readBits; i++) {
+            buffer.setBit(i, in[readStart + i]);
+        }
+    }
+
+    /** Argument {@code n} as an integer in {@code min..max}, else the firmware's {@code out of range}. */
+    private static int inRange(Varargs args, int n, int min, int max) {
+        int v = checkInt(args, n);
+        if (v < min || v > max) {
+            throw argError(n, "out of range");
+        }
+        return v;
+    }
+
+    private static void requireFits(long endBit) {
+        if (endBit > SpiDataBuffer.BITS) {
+            throw new LuaError("data range exceeded > 512 bits");
+        }
     }
 
     private static int id(Varargs args) {

@@ -62,9 +62,29 @@ public final class MqttCodec {
 
 	/** PUBACK for a received QoS 1 PUBLISH. */
 	public static MqttPacket puback(int packetId) {
+		return acknowledgement(MqttPacket.PUBACK, 0, packetId);
+	}
+
+	/** PUBREC: the first answer to a received QoS 2 PUBLISH. */
+	public static MqttPacket pubrec(int packetId) {
+		return acknowledgement(MqttPacket.PUBREC, 0, packetId);
+	}
+
+	/** PUBREL (fixed header flags 0010, as the specification requires): the sender's answer to PUBREC. */
+	public static MqttPacket pubrel(int packetId) {
+		return acknowledgement(MqttPacket.PUBREL, 2, packetId);
+	}
+
+	/** PUBCOMP: the receiver's answer to PUBREL, ending a QoS 2 exchange. */
+	public static MqttPacket pubcomp(int packetId) {
+		return acknowledgement(MqttPacket.PUBCOMP, 0, packetId);
+	}
+
+	/** The four acknowledgements share one shape: a fixed header and the packet identifier. */
+	private static MqttPacket acknowledgement(int type, int flags, int packetId) {
 		Body b = new Body();
 		b.u16(packetId);
-		return b.packet(MqttPacket.PUBACK, 0);
+		return b.packet(type, flags);
 	}
 
 	/** SUBSCRIBE (fixed header flags 0010): packet identifier, then each topic filter and its qos. */

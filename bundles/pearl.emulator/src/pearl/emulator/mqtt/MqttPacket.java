@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * One MQTT 3.1.1 control packet as read off the wire: the fixed header's type and flags and the
  * rest of the packet. Accessors decode the fields of the packets a client receives (CONNACK,
- * PUBLISH, PUBACK, SUBACK, UNSUBACK, PINGRESP).
+ * PUBLISH, PUBACK, PUBREC, PUBREL, PUBCOMP, SUBACK, UNSUBACK, PINGRESP).
  *
  * @param type  the packet type, 1..14 (see the constants)
  * @param flags the low four bits of the first byte (PUBLISH: dup, qos, retain)
@@ -22,6 +22,12 @@ public record MqttPacket(int type, int flags, byte[] body) {
 	public static final int CONNACK = 2;
 	public static final int PUBLISH = 3;
 	public static final int PUBACK = 4;
+	/** QoS 2, first answer to a PUBLISH: received. */
+	public static final int PUBREC = 5;
+	/** QoS 2, the sender's answer to PUBREC: release the message. */
+	public static final int PUBREL = 6;
+	/** QoS 2, last answer: the exchange is complete. */
+	public static final int PUBCOMP = 7;
 	public static final int SUBSCRIBE = 8;
 	public static final int SUBACK = 9;
 	public static final int UNSUBSCRIBE = 10;
@@ -70,7 +76,7 @@ public record MqttPacket(int type, int flags, byte[] body) {
 		return body[1] & 0xFF;
 	}
 
-	/** The packet identifier of PUBACK, SUBACK, UNSUBACK (the first two bytes). */
+	/** The packet identifier of PUBACK, PUBREC, PUBREL, PUBCOMP, SUBACK, UNSUBACK (the first two bytes). */
 	public int packetId() {
 		return u16(0);
 	}
@@ -78,6 +84,11 @@ public record MqttPacket(int type, int flags, byte[] body) {
 	/** PUBLISH: its quality of service, 0..2. */
 	public int qos() {
 		return (flags >> 1) & 3;
+	}
+
+	/** PUBLISH: whether this is a resend of a message the receiver may have seen (the DUP flag). */
+	public boolean dup() {
+		return (flags & 8) != 0;
 	}
 
 	/** PUBLISH: whether the broker sent a retained message. */

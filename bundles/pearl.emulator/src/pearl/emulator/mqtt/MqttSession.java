@@ -2,8 +2,11 @@ package pearl.emulator.mqtt;
 
 import java.io.IOException;
 import java.net.UnknownHostException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
 
 import pearl.emulator.BoardTimer;
 import pearl.emulator.HostIo;
@@ -13,8 +16,9 @@ import pearl.emulator.Task;
 import pearl.emulator.TimerMode;
 
 /**
- * An MQTT client's protocol state on the board's thread: connecting, packet identifiers and the
- * acknowledgements they wait for, keepalive pings in virtual time. What the broker sends arrives
+ * An MQTT client's protocol state on the board's thread: connecting, the queue of outgoing packets
+ * ({@link MqttOutbox}, one on the wire at a time as in the firmware) and the acknowledgements they
+ * wait for, the QoS 1 and 2 answers to what the broker publishes, keepalive pings in virtual time. What the broker sends arrives
  * through the scheduler's {@link HostIo} as tasks; each answer the client waits for is
  * {@link HostIo#expect expected}, so virtual time waits for the broker. The firmware's events go
  * to a {@link Handler}.
@@ -32,9 +36,11 @@ public final class MqttSession {
 
 		void connectFailed(int reason);
 
+		/**
+		 * A message arrived (a QoS 2 one once only, however often the broker sends it before
+		 * PUBREL).
+		 */
 		void message(String topic, byte[] payload);
-
-		void acknowledged(int packetType, int packetId);
 
 		void offline();
 	}
@@ -45,6 +51,10 @@ public final class MqttSession {
 
 	private final Scheduler scheduler;
 	private final Handler handler;
+	private final LongConsumer heap;
+	private final MqttOutbox outbox = new MqttOutbox();
+	/** Identifiers of QoS 2 messages received and answered with PUBREC, until the broker's PUBREL. */
+	private final Set<Integer> awaitingRelease = new HashSet<>();
 	private MqttConnection connection;
 	private State state = State.IDLE;
 	private int nextId = 1;
@@ -54,9 +64,19 @@ public final class MqttSession {
 	/** Counts connections, so that a closed one's late arrivals are ignored. */
 	private int generation;
 
-	public MqttSession(Scheduler scheduler, Handler handler) {
+	/**
+	 * A session whose events go to {@code handler}; each packet it queues is first charged to the
+	 * board's heap through {@code heap}, which throws when the bytes do not fit.
+	 */
+	public MqttSession(Scheduler scheduler, Handler handler, LongConsumer heap) {
 		this.scheduler = scheduler;
 		this.handler = handler;
+		this.heap = heap;
+	}
+
+	/** What the queued outgoing packets hold on the board's heap. */
+	public long queuedBytes() {
+		return outbox.heapBytes();
 	}
 
 	/** Whether a connection is being made or is up. */
@@ -120,21 +140,75 @@ public final class MqttSession {
 			return;
 		}
 		switch (packet.type()) {
-		case MqttPacket.PUBLISH -> {
-			if (packet.qos() == 1) {
-				connection.send(MqttCodec.puback(packet.publishId()));
+		case MqttPacket.PUBLISH -> received(packet);
+		case MqttPacket.PUBREL -> {
+			// the broker releases a QoS 2 message: from now on the same identifier is a new message
+			if (awaitingRelease.remove(packet.packetId())) {
+				settle(1);
 			}
-			handler.message(packet.topic(), packet.payload());
+			connection.send(MqttCodec.pubcomp(packet.packetId()));
 		}
-		case MqttPacket.PUBACK, MqttPacket.SUBACK, MqttPacket.UNSUBACK -> {
-			settle(1);
-			handler.acknowledged(packet.type(), packet.packetId());
-		}
+		case MqttPacket.PUBACK, MqttPacket.PUBREC, MqttPacket.PUBCOMP, MqttPacket.SUBACK, MqttPacket.UNSUBACK -> answered(packet);
 		case MqttPacket.PINGRESP -> settle(1);
 		default -> {
-			// nothing else is sent to a client at QoS 0 and 1
+			// nothing else is sent to a client
 		}
 		}
+	}
+
+	/** A PUBLISH from the broker: acknowledged as its QoS asks, and handed on once. */
+	private void received(MqttPacket packet) {
+		int id = packet.publishId();
+		switch (packet.qos()) {
+		case 1 -> connection.send(MqttCodec.puback(id));
+		case 2 -> {
+			connection.send(MqttCodec.pubrec(id));
+			if (!awaitingRelease.add(id)) {
+				return; // a resend of a message already handed on: PUBREC again, no second delivery
+			}
+			expect(); // the broker's PUBREL
+		}
+		default -> {
+			// QoS 0: no answer
+		}
+		}
+		handler.message(packet.topic(), packet.payload());
+	}
+
+	/** An answer to the packet on the wire: its exchange goes on or is complete, and the next packet goes. */
+	private void answered(MqttPacket answer) {
+		MqttOutbox.Entry head = outbox.waitingFor(answer.type(), answer.packetId());
+		if (head == null) {
+			return; // not what the head waits for (a stray or late answer): the firmware ignores it
+		}
+		settle(1);
+		if (answer.type() == MqttPacket.PUBREC) {
+			// the message itself is freed; its PUBREL takes its place at the head of the queue
+			outbox.replaceHead(new MqttOutbox.Entry(MqttCodec.pubrel(head.packetId()), head.packetId(), MqttPacket.PUBCOMP, head.done()));
+		} else {
+			outbox.removeHead();
+			head.done().run();
+		}
+		sendQueued();
+	}
+
+	/** Sends the head of the queue if it is not on the wire yet, and whatever needs no answer after it. */
+	private void sendQueued() {
+		for (MqttOutbox.Entry e = outbox.takeUnsentHead(); e != null; e = outbox.takeUnsentHead()) {
+			connection.send(e.packet());
+			if (e.answer() != 0) {
+				expect();
+				return;
+			}
+			outbox.removeHead();
+			e.done().run();
+		}
+	}
+
+	private void enqueue(MqttOutbox.Entry entry) {
+		heap.accept(entry.heapBytes());
+		outbox.add(entry);
+		sendQueued();
 	}
 
 	private void startKeepalive(int seconds) {
@@ -148,30 +222,30 @@ public final class MqttSession {
 		});
 	}
 
-	/** Publishes; returns the packet identifier (0 at QoS 0), whose PUBACK the handler hears. */
-	public int publish(String topic, byte[] payload, int qos, boolean retain) {
+	/**
+	 * Queues a PUBLISH; {@code done} runs when its exchange is complete: once sent at QoS 0, at
+	 * PUBACK at QoS 1, at PUBCOMP at QoS 2.
+	 */
+	public void publish(String topic, byte[] payload, int qos, boolean retain, Runnable done) {
 		int id = qos > 0 ? nextId() : 0;
-		if (qos > 0) {
-			expect();
-		}
-		connection.send(MqttCodec.publish(topic, payload, qos, retain, id));
-		return id;
+		int answer = switch (qos) {
+		case 1 -> MqttPacket.PUBACK;
+		case 2 -> MqttPacket.PUBREC;
+		default -> 0;
+		};
+		enqueue(new MqttOutbox.Entry(MqttCodec.publish(topic, payload, qos, retain, id), id, answer, done));
 	}
 
-	/** Subscribes to the filters (each with its qos); returns the packet identifier SUBACK carries. */
-	public int subscribe(Map<String, Integer> filters) {
+	/** Queues a SUBSCRIBE to the filters (each with its qos); {@code done} runs at its SUBACK. */
+	public void subscribe(Map<String, Integer> filters, Runnable done) {
 		int id = nextId();
-		expect();
-		connection.send(MqttCodec.subscribe(id, filters));
-		return id;
+		enqueue(new MqttOutbox.Entry(MqttCodec.subscribe(id, filters), id, MqttPacket.SUBACK, done));
 	}
 
-	/** Unsubscribes; returns the packet identifier UNSUBACK carries. */
-	public int unsubscribe(List<String> filters) {
+	/** Queues an UNSUBSCRIBE; {@code done} runs at its UNSUBACK. */
+	public void unsubscribe(List<String> filters, Runnable done) {
 		int id = nextId();
-		expect();
-		connection.send(MqttCodec.unsubscribe(id, filters));
-		return id;
+		enqueue(new MqttOutbox.Entry(MqttCodec.unsubscribe(id, filters), id, MqttPacket.UNSUBACK, done));
 	}
 
 	/** {@code client:close()}: DISCONNECT (so no will), then the socket closes; the handler hears offline. */
@@ -218,6 +292,8 @@ public final class MqttSession {
 			connection = null;
 		}
 		settle(expected);
+		outbox.clear();
+		awaitingRelease.clear();
 		state = State.IDLE;
 	}
 

@@ -5,55 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import pearl.emulator.Board;
-import pearl.emulator.BoardListener;
-import pearl.emulator.BoardOptions;
 import pearl.emulator.Spiffs;
-import pearl.emulator.modules.StandardModules;
-import pearl.lua.firmware.FirmwareModel;
 
 /** The {@code file} module on a booted board, as a user's {@code init.lua} sees it. */
 class FileModuleTest {
 
-	private static final String BEGIN = "-- begin --";
-
 	private final Spiffs fs = new Spiffs(64 * 1024);
-	private final StringBuilder uart = new StringBuilder();
 
 	/**
-	 * Boots a board with {@code init.lua} = {@code lines} (after a line printing {@link #BEGIN}),
-	 * runs it for 3 s, and returns what it printed after {@code BEGIN}, one entry per line, with
-	 * the REPL's prompt and error tracebacks left out.
+	 * Boots a board on {@link #fs} whose {@code init.lua} is {@code lines}, runs it for 3 s, and
+	 * returns what it printed (see {@link LuaScripts#printed}).
 	 */
 	private List<String> run(String... lines) {
-		String init = "print('" + BEGIN + "')\n" + String.join("\n", lines) + "\n";
-		fs.putContents("init.lua", init.getBytes(StandardCharsets.ISO_8859_1));
-		Board board = new Board(BoardOptions.defaults(), fs, StandardModules.all(), FirmwareModel.load());
-		board.addListener(new BoardListener() {
-			@Override
-			public void uartOutput(String bytes) {
-				uart.append(bytes);
-			}
-		});
-		board.runFor(3_000_000);
-		String out = uart.toString();
-		int begin = out.indexOf(BEGIN + "\r\n");
-		assertTrue(begin >= 0, out);
-		out = out.substring(begin + BEGIN.length() + 2);
-		if (out.endsWith("> ")) {
-			out = out.substring(0, out.length() - 2);
-		}
-		List<String> printed = new ArrayList<>(Arrays.asList(out.split("\r\n", -1)));
-		printed.remove(printed.size() - 1); // after the last line end
-		// an uncaught error's traceback: its first line is what the tests look at
-		printed.removeIf(line -> line.equals("stack traceback:") || line.startsWith("\tinit.lua:") || line.startsWith("\t[C]:"));
-		return printed;
+		return LuaScripts.printed(new TestBoards(fs, LuaScripts.initLua(lines)).run(3000));
 	}
 
 	@Test

@@ -20,8 +20,13 @@ final class LuaScripts {
      * traceback lines after an uncaught error.
      */
     static List<String> run(long millis, String... lines) {
-        TestBoards b = new TestBoards("print('" + BEGIN + "')\n" + String.join("\n", lines) + "\n");
+        TestBoards b = new TestBoards(initLua(lines));
         return printed(b.run(millis));
+    }
+
+    /** An {@code init.lua} of {@code lines} after a line printing the begin marker {@link #printed} looks for. */
+    static String initLua(String... lines) {
+        return "print('" + BEGIN + "')\n" + String.join("\n", lines) + "\n";
     }
 
     /** {@link #run(long, String...)} for one second. */

@@ -30,7 +30,8 @@ final class MosquittoBroker implements AutoCloseable {
 		dir = Files.createTempDirectory("pearl-mosquitto");
 		Path conf = dir.resolve("mosquitto.conf");
 		// mosquitto 2.x refuses anonymous clients unless told, and listens on loopback only when told
-		Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+		// every packet in the log, so a test can follow a QoS exchange from the broker's side
+		Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\nlog_type all\n");
 		process = new ProcessBuilder(broker, "-c", conf.toString()).redirectErrorStream(true)
 				.redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
 		long deadline = System.currentTimeMillis() + 10_000;
@@ -62,11 +63,21 @@ final class MosquittoBroker implements AutoCloseable {
 
 	/** {@code mosquitto_pub}: publishes {@code message} on {@code topic} at QoS 1. */
 	void publish(String topic, String message) throws IOException, InterruptedException {
+		publish(topic, message, 1);
+	}
+
+	/** {@code mosquitto_pub}: publishes {@code message} on {@code topic} at {@code qos}. */
+	void publish(String topic, String message, int qos) throws IOException, InterruptedException {
 		Process pub = new ProcessBuilder(executable("mosquitto_pub", "/usr/bin/mosquitto_pub"), "-h", "127.0.0.1", "-p", "" + port, "-t", topic,
-				"-m", message, "-q", "1").redirectErrorStream(true).start();
+				"-m", message, "-q", "" + qos).redirectErrorStream(true).start();
 		if (!pub.waitFor(10, TimeUnit.SECONDS) || pub.exitValue() != 0) {
 			fail("mosquitto_pub failed: " + new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 		}
+	}
+
+	/** The broker's log so far: with every packet it received and sent, by client id. */
+	String log() throws IOException {
+		return Files.readString(dir.resolve("mosquitto.log"));
 	}
 
 	@Override

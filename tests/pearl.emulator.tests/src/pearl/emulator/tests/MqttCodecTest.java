@@ -96,4 +96,11 @@ class MqttCodecTest {
 		assertThrows(EOFException.class, () -> read(bytes(0x30, 5, 0, 1)));
 		assertThrows(IOException.class, () -> read(bytes(0x30, 0xFF, 0xFF, 0xFF, 0xFF, 0x01)));
 	}
+
+	@Test
+	void qos2AcknowledgementsCarryThePacketIdentifierAndPubrelHasFlags0010() {
+		assertArrayEquals(bytes(0x50, 2, 0x12, 0x34), MqttCodec.pubrec(0x1234).toBytes());
+		assertArrayEquals(bytes(0x62, 2, 0x12, 0x34), MqttCodec.pubrel(0x1234).toBytes());
+		assertArrayEquals(bytes(0x70, 2, 0x12, 0x34), MqttCodec.pubcomp(0x1234).toBytes());
+	}
 }

@@ -17,7 +17,7 @@ import pearl.lua.firmware.FirmwareModel;
 /** A board with an {@code init.lua}, recording its UART (with {@code \r\n} as on the wire), reboots and heap samples. */
 final class TestBoards {
 
-    final Spiffs spiffs = new Spiffs(BoardOptions.DEFAULT_SPIFFS);
+    final Spiffs spiffs;
     final StringBuilder uart = new StringBuilder();
     final List<String> reboots = new ArrayList<>();
     final List<Long> samples = new ArrayList<>();
@@ -29,6 +29,16 @@ final class TestBoards {
 
     /** A board of {@code options} and {@code initLua} built with just {@code modules}. */
     TestBoards(BoardOptions options, String initLua, List<FirmwareModule> modules) {
+        this(new Spiffs(BoardOptions.DEFAULT_SPIFFS), options, initLua, modules);
+    }
+
+    /** A board with the file system {@code spiffs} (a test may look into it afterwards) and {@code initLua}. */
+    TestBoards(Spiffs spiffs, String initLua) {
+        this(spiffs, BoardOptions.defaults().withBanner(false), initLua, StandardModules.all());
+    }
+
+    private TestBoards(Spiffs spiffs, BoardOptions options, String initLua, List<FirmwareModule> modules) {
+        this.spiffs = spiffs;
         if (initLua != null) {
             spiffs.putContents("init.lua", initLua.getBytes(StandardCharsets.ISO_8859_1));
         }
