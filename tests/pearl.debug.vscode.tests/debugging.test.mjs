@@ -66,6 +66,50 @@ test('next goes to the following line of the callback, where the new local shows
   assert.equal(locals.total?.value, '5');
 });
 
+test('stepIn enters the local function the line calls, stepOut comes back to the callback', TIMEOUT, async (t) => {
+  const dc = await startAdapter(t);
+  await dc.hitBreakpoint({ project: project('ticker'), for: '10s' }, { path: ticker, line: callbackLine });
+
+  const inBump = dc.assertStoppedLocation('step', { path: ticker, line: lineOf('ticker', 'count = count + n') });
+  await dc.stepInRequest({ threadId: 1 });
+  const stack = (await inBump).body.stackFrames;
+  assert.deepEqual(stack.map((f) => f.name).slice(0, 2), ["function 'bump'", `function <init.lua:${lineOf('ticker', 'ticker:alarm(')}>`]);
+  const locals = await scopeVariables(dc, stack[0].id, 'Locals');
+  assert.equal(locals.n?.value, '5', 'the argument');
+
+  // the call's line is done when bump returns: out lands on the callback's next line
+  const back = dc.assertStoppedLocation('step', { path: ticker, line: callbackLine + 1 });
+  await dc.stepOutRequest({ threadId: 1 });
+  assert.equal((await back).body.stackFrames.length, 2);
+});
+
+test('pause on an idle board stops between tasks, and terminate ends the session', TIMEOUT, async (t) => {
+  const dc = await startAdapter(t);
+  // no "for": the board runs paced to the wall clock until the session ends
+  await launchConfigured(dc, { project: project('ticker') });
+  // the timer unregisters itself after its third tick; from then on nothing runs
+  const deadline = Date.now() + WAIT_MS;
+  while (!outputText(dc, 'stdout').includes('tick 15 30')) {
+    assert.ok(Date.now() < deadline, 'the third tick printed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const paused = dc.waitForEvent('stopped');
+  await dc.pauseRequest({ threadId: 1 });
+  const event = (await paused).body;
+  assert.equal(event.reason, 'pause');
+  const stack = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+  assert.equal(stack.length, 1);
+  assert.match(stack[0].name, /^between tasks, at \d+\.\d{6} s$/);
+  const scopes = (await dc.scopesRequest({ frameId: stack[0].id })).body.scopes;
+  assert.deepEqual(scopes.map((s) => s.name), ['Globals', 'Board']);
+  const globals = await scopeVariables(dc, stack[0].id, 'Globals');
+  assert.equal(globals.TICK_MS?.value, '100');
+
+  const terminated = dc.waitForEvent('terminated');
+  await dc.terminateRequest({});
+  await terminated;
+});
+
 test('a conditional breakpoint stops only when its condition holds', TIMEOUT, async (t) => {
   const dc = await startAdapter(t);
   const printLine = lineOf('ticker', 'print("tick "');
