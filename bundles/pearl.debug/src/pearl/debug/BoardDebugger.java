@@ -291,11 +291,6 @@ public final class BoardDebugger implements DebugHook {
         if (ended) {
             throw new SessionEnded();
         }
-        if (step != StepMode.CONTINUE) {
-            // a step under way needs every line: stopOnEntry set it before the VM existed, and a
-            // reboot brings a VM of its own with line events off
-            board.lua().hooks().setLineEvents(true);
-        }
         int version = breakpoints.version();
         if (version != seenBreakpoints) {
             seenBreakpoints = version;
