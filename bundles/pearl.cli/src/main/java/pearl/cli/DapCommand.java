@@ -28,7 +28,7 @@ final class DapCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: pearl dap [--port N]
+                Usage: pearl dap [--port N] [--bench]
 
                 Serves the Debug Adapter Protocol on standard input and output (or, with --port, to
                 the first client that connects to 127.0.0.1:N; 0 picks a free port, printed on
@@ -38,6 +38,9 @@ final class DapCommand implements Command {
                 Without "for" the board runs until the session ends, paced to the wall clock.
                 Exception filters: error, caught, memory, watchdog. Custom request:
                 continueToNextTask.
+
+                  --bench   print the adapter's speed instead of serving: the round trip of a
+                            'next' request, and the cost of breakpoints that are never hit
                 """;
     }
 
@@ -48,6 +51,16 @@ final class DapCommand implements Command {
             String arg = args.get(i);
             if (arg.equals("--port") && i + 1 < args.size()) {
                 port = port(args.get(++i));
+            } else if (arg.equals("--bench")) {
+                try {
+                    return new DapBenchmark(console).run();
+                } catch (java.io.IOException e) {
+                    console.err().println("pearl dap: " + e.getMessage());
+                    return 1;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
             } else if (!arg.equals("--stdio")) {
                 throw new UsageException("unexpected argument '" + arg + "'");
             }
