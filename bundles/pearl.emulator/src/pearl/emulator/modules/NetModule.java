@@ -19,7 +19,9 @@ import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.LuaArgs;
 import pearl.emulator.lua.RomTable;
 import pearl.emulator.net.DnsLookup;
+import pearl.emulator.net.MulticastGroups;
 import pearl.emulator.net.NetSocket;
+import pearl.emulator.net.Ping;
 import pearl.emulator.net.RegistryRefs;
 import pearl.emulator.net.TcpConnection;
 import pearl.emulator.net.TcpServer;
@@ -29,6 +31,8 @@ import pearl.emulator.net.UdpSocket;
  * {@code net}: TCP servers and clients and UDP sockets on real host sockets on loopback, and DNS
  * through the host's resolver. Every socket callback runs as a task on the board's scheduler; the
  * callbacks live in the registry, so a callback capturing its own socket leaks it as on the board.
+ * The interfaces ({@code net.ifinfo}) and who answers a {@link Ping} come from the board's
+ * {@link WifiModule}; multicast memberships are the board's ({@link MulticastGroups}).
  */
 public final class NetModule implements FirmwareModule {
 
@@ -38,6 +42,22 @@ public final class NetModule implements FirmwareModule {
     private static final Set<String> TCP_EVENTS = Set.of("connection", "reconnection", "disconnection", "receive", "sent", "dns");
     private static final Set<String> UDP_EVENTS = Set.of("receive", "sent", "dns");
     private static final String DEFAULT_DNS = "208.67.222.222";
+    /** Echo requests {@code net.ping} sends unless told. */
+    private static final int DEFAULT_PING_COUNT = 4;
+    private static final String[] NO_ADDRESS = null;
+
+    /** The board's radio: its interfaces' addresses; null on a board built without wifi. */
+    private final WifiModule wifi;
+
+    /** The module on a board without wifi: no interface has an address. */
+    public NetModule() {
+        this(null);
+    }
+
+    /** The module on a board whose interfaces {@code wifi} runs. */
+    public NetModule(WifiModule wifi) {
+        this.wifi = wifi;
+    }
 
     @Override
     public String name() {
@@ -52,6 +72,7 @@ public final class NetModule implements FirmwareModule {
         defineTcp(tcp, board);
         defineServer(server);
         defineUdp(udp, board);
+        udp.rawset("ttl", tcp.rawget("ttl")); // the same check and pcb field for both
         tcp.seal();
         server.seal();
         udp.seal();
@@ -61,7 +82,38 @@ public final class NetModule implements FirmwareModule {
             int timeout = optInt(args, 1, DEFAULT_SERVER_TIMEOUT);
             return new TcpServer(board, server, tcp, timeout).userdata();
         });
-        LibraryFunction.define(net, "createUDPSocket", args -> new UdpSocket(board, udp).userdata());
+        MulticastGroups groups = new MulticastGroups();
+        LibraryFunction.define(net, "createUDPSocket", args -> new UdpSocket(board, udp, groups).userdata());
+        LibraryFunction.define(net, "multicastJoin", args -> {
+            InetAddress[] m = membership(args);
+            groups.join(m[0], m[1]);
+            return LuaValue.NONE;
+        });
+        LibraryFunction.define(net, "multicastLeave", args -> {
+            InetAddress[] m = membership(args);
+            groups.leave(m[0], m[1]);
+            return LuaValue.NONE;
+        });
+        LibraryFunction.define(net, "ifinfo", args -> ifinfo(checkInt(args, 1)));
+        LibraryFunction.define(net, "ping", args -> {
+            String host = checkString(args, 1).tojstring();
+            int n = 2;
+            int count = DEFAULT_PING_COUNT;
+            if (args.arg(n).isnumber()) {
+                count = checkInt(args, n);
+                if (count < 1) {
+                    throw LuaArgs.argError(n, "count must be positive");
+                }
+                n++;
+            }
+            LuaValue onReceive = LuaArgs.checkFunction(args, n);
+            LuaValue onSent = args.arg(n + 1);
+            if (!onSent.isnil() && !onSent.isfunction()) {
+                throw LuaArgs.typeError(args, n + 1, "function");
+            }
+            Ping.start(board, this::distance, host, count, onReceive, onSent);
+            return LuaValue.NONE;
+        });
 
         RomTable dns = new RomTable("net.dns");
         String[] servers = { DEFAULT_DNS, "0.0.0.0" };
@@ -86,6 +138,103 @@ public final class NetModule implements FirmwareModule {
             return LuaValue.NONE;
         });
         net.rawset("dns", dns.seal());
+    }
+
+    /**
+     * The interface and group of {@code multicastJoin/Leave(if_ip, mc_ip)}: if_ip "" or "any"
+     * means every interface (as the firmware takes them); both must be dotted quads, the group
+     * a multicast one.
+     */
+    private static InetAddress[] membership(Varargs args) {
+        if (!args.arg(1).isstring()) {
+            throw new LuaError("wrong arg type");
+        }
+        String ifText = args.arg(1).tojstring();
+        InetAddress iface = ifText.isEmpty() || ifText.equalsIgnoreCase("any") ? DnsLookup.parseIp("0.0.0.0") : DnsLookup.parseIp(ifText);
+        if (iface == null) {
+            throw new LuaError("invalid if ip");
+        }
+        if (!args.arg(2).isstring()) {
+            throw new LuaError("wrong arg type");
+        }
+        InetAddress group = MulticastGroups.parseGroup(args.arg(2).tojstring());
+        if (group == null) {
+            throw new LuaError("invalid multicast ip");
+        }
+        return new InetAddress[] { iface, group };
+    }
+
+    /** The station's address, netmask and gateway, or null when it has none. */
+    private String[] stationAddress() {
+        return wifi == null || wifi.station() == null ? NO_ADDRESS : wifi.station().address().orElse(NO_ADDRESS);
+    }
+
+    /** The access point's address, netmask and gateway, or null while it is down. */
+    private String[] accessPointAddress() {
+        return wifi == null || !wifi.accessPointUp() ? NO_ADDRESS : wifi.accessPoint().address();
+    }
+
+    /**
+     * {@code net.ifinfo(i)}: interface 0 is the station, 1 the access point; nil for an interface
+     * without an address (or no such interface). A station that got its address by DHCP also
+     * tells the server's answer: the server is the gateway (as home routers are) and it named no
+     * NTP server.
+     */
+    private LuaValue ifinfo(int index) {
+        String[] a = index == 0 ? stationAddress() : index == 1 ? accessPointAddress() : NO_ADDRESS;
+        if (a == null) {
+            return LuaValue.NIL;
+        }
+        LuaTable t = new LuaTable();
+        t.set("ip", a[0]);
+        t.set("netmask", a[1]);
+        t.set("gateway", a[2]);
+        if (index == 0 && wifi.station().usesDhcp()) {
+            LuaTable dhcp = new LuaTable();
+            dhcp.set("server_ip", a[2]);
+            dhcp.set("client_ip", a[0]);
+            dhcp.set("ntp_server", "0.0.0.0");
+            t.set("dhcp", dhcp);
+        }
+        return t;
+    }
+
+    /** How far {@code target} is from the board, for {@link Ping}. */
+    private Ping.Distance distance(InetAddress target, boolean named) {
+        String ip = target.getHostAddress();
+        String[] sta = stationAddress();
+        String[] ap = accessPointAddress();
+        if (target.isLoopbackAddress() || sta != null && sta[0].equals(ip) || ap != null && ap[0].equals(ip)) {
+            return Ping.Distance.SELF;
+        }
+        if (ap != null && wifi.accessPoint().clients().containsValue(ip)) {
+            return Ping.Distance.LAN;
+        }
+        if (sta == null) {
+            return Ping.Distance.UNREACHABLE; // no route off the board
+        }
+        if (sta[2].equals(ip) || named && sameSubnet(ip, sta)) {
+            return Ping.Distance.LAN;
+        }
+        if (named) {
+            return Ping.Distance.INTERNET;
+        }
+        // a literal address: a public one is out there; a private or reserved one that is not the gateway is nobody
+        boolean nobody = target.isSiteLocalAddress() || target.isLinkLocalAddress() || target.isAnyLocalAddress()
+                || target.isMulticastAddress() || (target.getAddress()[0] & 0xff) >= 240;
+        return nobody ? Ping.Distance.UNREACHABLE : Ping.Distance.INTERNET;
+    }
+
+    private static boolean sameSubnet(String ip, String[] iface) {
+        byte[] a = DnsLookup.parseIp(ip).getAddress();
+        byte[] b = DnsLookup.parseIp(iface[0]).getAddress();
+        byte[] mask = DnsLookup.parseIp(iface[1]).getAddress();
+        for (int i = 0; i < 4; i++) {
+            if ((a[i] & mask[i]) != (b[i] & mask[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int serverIndex(Varargs args, int n) {
@@ -160,6 +309,13 @@ public final class NetModule implements FirmwareModule {
         defineDns(m, board, args -> tcp(args));
         LibraryFunction.define(m, "getpeer", args -> tcp(args).peer());
         LibraryFunction.define(m, "getaddr", args -> tcp(args).address());
+        LibraryFunction.define(m, "ttl", args -> {
+            NetSocket s = args.arg1() instanceof LuaUserdata u && u.m_instance instanceof NetSocket n && !(n instanceof TcpServer) ? n : null;
+            if (s == null) {
+                throw new LuaError("invalid user data");
+            }
+            return LuaValue.valueOf(s.ttl(optInt(args, 2, -1)));
+        });
     }
 
     private static void defineServer(RomTable m) {
