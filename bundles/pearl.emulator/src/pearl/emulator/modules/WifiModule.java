@@ -160,7 +160,7 @@ public final class WifiModule implements FirmwareModule {
 		defineStation(sta, board, callbacks);
 		wifi.rawset("sta", sta.seal());
 		RomTable ap = new RomTable("wifi.ap");
-		defineAccessPoint(ap, board);
+		defineAccessPoint(ap);
 		wifi.rawset("ap", ap.seal());
 		RomTable eventmon = new RomTable("wifi.eventmon");
 		defineEventmon(eventmon, data, callbacks, eventMax);
@@ -347,7 +347,7 @@ public final class WifiModule implements FirmwareModule {
 
 	// ------------------------------------------------------------------ wifi.ap
 
-	private void defineAccessPoint(RomTable ap, Board board) {
+	private void defineAccessPoint(RomTable ap) {
 		LibraryFunction.define(ap, "config", args -> {
 			if (!args.arg1().istable()) {
 				throw new LuaError("config table not found!");
