@@ -436,6 +436,36 @@ class NetModuleTest {
         }
     }
 
+    /** A datagram the board sends to a group goes out on loopback, where a host member of the group takes it in. */
+    @Test
+    void theBoardsGroupDatagramsReachAHostMember() throws Exception {
+        InetAddress group = InetAddress.getByName("239.7.7.8");
+        java.net.NetworkInterface lo = java.net.NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+        try (java.net.MulticastSocket member = new java.net.MulticastSocket(0)) {
+            member.joinGroup(new InetSocketAddress(group, 0), lo);
+            member.setSoTimeout(10_000);
+            CompletableFuture<String> got = CompletableFuture.supplyAsync(() -> {
+                DatagramPacket p = new DatagramPacket(new byte[100], 100);
+                try {
+                    member.receive(p);
+                    return new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
+                } catch (Exception e) {
+                    return e.toString();
+                }
+            });
+            try (NetBoards net = new NetBoards("""
+                    u = net.createUDPSocket()
+                    u:on("sent", function(s) print("sent", s:ttl()) end)
+                    u:send(%d, "239.7.7.8", "hello group")
+                    u:ttl(1)
+                    """.formatted(member.getLocalPort()))) {
+                net.runUntil(got::isDone, 10_000);
+                assertEquals("hello group", got.get());
+                assertTrue(net.runUntilPrinted("sent").contains("sent\t1\n"), net.test.text());
+            }
+        }
+    }
+
     @Test
     void pingingTheBoardItselfAnswersEachSecond() {
         String out = new TestBoards("""
