@@ -44,10 +44,8 @@ public final class NetModule implements FirmwareModule {
     private static final String DEFAULT_DNS = "208.67.222.222";
     /** Echo requests {@code net.ping} sends unless told. */
     private static final int DEFAULT_PING_COUNT = 4;
-    private static final String[] NO_ADDRESS = null;
 
-    /** The board's radio: its interfaces' addresses; null on a board built without wifi. */
-    private final WifiModule wifi;
+    private final NetInterfaces interfaces;
 
     /** The module on a board without wifi: no interface has an address. */
     public NetModule() {
@@ -56,7 +54,7 @@ public final class NetModule implements FirmwareModule {
 
     /** The module on a board whose interfaces {@code wifi} runs. */
     public NetModule(WifiModule wifi) {
-        this.wifi = wifi;
+        this.interfaces = new NetInterfaces(wifi);
     }
 
     @Override
@@ -94,7 +92,7 @@ public final class NetModule implements FirmwareModule {
             groups.leave(m[0], m[1]);
             return LuaValue.NONE;
         });
-        LibraryFunction.define(net, "ifinfo", args -> ifinfo(checkInt(args, 1)));
+        LibraryFunction.define(net, "ifinfo", args -> interfaces.ifinfo(checkInt(args, 1)));
         LibraryFunction.define(net, "ping", args -> {
             String host = checkString(args, 1).tojstring();
             int n = 2;
@@ -111,7 +109,7 @@ public final class NetModule implements FirmwareModule {
             if (!onSent.isnil() && !onSent.isfunction()) {
                 throw LuaArgs.typeError(args, n + 1, "function");
             }
-            Ping.start(board, this::distance, host, count, onReceive, onSent);
+            Ping.start(board, interfaces::distance, host, count, onReceive, onSent);
             return LuaValue.NONE;
         });
 
@@ -162,79 +160,6 @@ public final class NetModule implements FirmwareModule {
             throw new LuaError("invalid multicast ip");
         }
         return new InetAddress[] { iface, group };
-    }
-
-    /** The station's address, netmask and gateway, or null when it has none. */
-    private String[] stationAddress() {
-        return wifi == null || wifi.station() == null ? NO_ADDRESS : wifi.station().address().orElse(NO_ADDRESS);
-    }
-
-    /** The access point's address, netmask and gateway, or null while it is down. */
-    private String[] accessPointAddress() {
-        return wifi == null || !wifi.accessPointUp() ? NO_ADDRESS : wifi.accessPoint().address();
-    }
-
-    /**
-     * {@code net.ifinfo(i)}: interface 0 is the station, 1 the access point; nil for an interface
-     * without an address (or no such interface). A station that got its address by DHCP also
-     * tells the server's answer: the server is the gateway (as home routers are) and it named no
-     * NTP server.
-     */
-    private LuaValue ifinfo(int index) {
-        String[] a = index == 0 ? stationAddress() : index == 1 ? accessPointAddress() : NO_ADDRESS;
-        if (a == null) {
-            return LuaValue.NIL;
-        }
-        LuaTable t = new LuaTable();
-        t.set("ip", a[0]);
-        t.set("netmask", a[1]);
-        t.set("gateway", a[2]);
-        if (index == 0 && wifi.station().usesDhcp()) {
-            LuaTable dhcp = new LuaTable();
-            dhcp.set("server_ip", a[2]);
-            dhcp.set("client_ip", a[0]);
-            dhcp.set("ntp_server", "0.0.0.0");
-            t.set("dhcp", dhcp);
-        }
-        return t;
-    }
-
-    /** How far {@code target} is from the board, for {@link Ping}. */
-    private Ping.Distance distance(InetAddress target, boolean named) {
-        String ip = target.getHostAddress();
-        String[] sta = stationAddress();
-        String[] ap = accessPointAddress();
-        if (target.isLoopbackAddress() || sta != null && sta[0].equals(ip) || ap != null && ap[0].equals(ip)) {
-            return Ping.Distance.SELF;
-        }
-        if (ap != null && wifi.accessPoint().clients().containsValue(ip)) {
-            return Ping.Distance.LAN;
-        }
-        if (sta == null) {
-            return Ping.Distance.UNREACHABLE; // no route off the board
-        }
-        if (sta[2].equals(ip) || named && sameSubnet(ip, sta)) {
-            return Ping.Distance.LAN;
-        }
-        if (named) {
-            return Ping.Distance.INTERNET;
-        }
-        // a literal address: a public one is out there; a private or reserved one that is not the gateway is nobody
-        boolean nobody = target.isSiteLocalAddress() || target.isLinkLocalAddress() || target.isAnyLocalAddress()
-                || target.isMulticastAddress() || (target.getAddress()[0] & 0xff) >= 240;
-        return nobody ? Ping.Distance.UNREACHABLE : Ping.Distance.INTERNET;
-    }
-
-    private static boolean sameSubnet(String ip, String[] iface) {
-        byte[] a = DnsLookup.parseIp(ip).getAddress();
-        byte[] b = DnsLookup.parseIp(iface[0]).getAddress();
-        byte[] mask = DnsLookup.parseIp(iface[1]).getAddress();
-        for (int i = 0; i < 4; i++) {
-            if ((a[i] & mask[i]) != (b[i] & mask[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int serverIndex(Varargs args, int n) {
