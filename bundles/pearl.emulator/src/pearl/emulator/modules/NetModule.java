@@ -19,7 +19,9 @@ import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.LuaArgs;
 import pearl.emulator.lua.RomTable;
 import pearl.emulator.net.DnsLookup;
+import pearl.emulator.net.MulticastGroups;
 import pearl.emulator.net.NetSocket;
+import pearl.emulator.net.Ping;
 import pearl.emulator.net.RegistryRefs;
 import pearl.emulator.net.TcpConnection;
 import pearl.emulator.net.TcpServer;
@@ -29,6 +31,8 @@ import pearl.emulator.net.UdpSocket;
  * {@code net}: TCP servers and clients and UDP sockets on real host sockets on loopback, and DNS
  * through the host's resolver. Every socket callback runs as a task on the board's scheduler; the
  * callbacks live in the registry, so a callback capturing its own socket leaks it as on the board.
+ * The interfaces ({@code net.ifinfo}) and who answers a {@link Ping} come from the board's
+ * {@link WifiModule}; multicast memberships are the board's ({@link MulticastGroups}).
  */
 public final class NetModule implements FirmwareModule {
 
@@ -38,6 +42,20 @@ public final class NetModule implements FirmwareModule {
     private static final Set<String> TCP_EVENTS = Set.of("connection", "reconnection", "disconnection", "receive", "sent", "dns");
     private static final Set<String> UDP_EVENTS = Set.of("receive", "sent", "dns");
     private static final String DEFAULT_DNS = "208.67.222.222";
+    /** Echo requests {@code net.ping} sends unless told. */
+    private static final int DEFAULT_PING_COUNT = 4;
+
+    private final NetInterfaces interfaces;
+
+    /** The module on a board without wifi: no interface has an address. */
+    public NetModule() {
+        this(null);
+    }
+
+    /** The module on a board whose interfaces {@code wifi} runs. */
+    public NetModule(WifiModule wifi) {
+        this.interfaces = new NetInterfaces(wifi);
+    }
 
     @Override
     public String name() {
@@ -52,6 +70,7 @@ public final class NetModule implements FirmwareModule {
         defineTcp(tcp, board);
         defineServer(server);
         defineUdp(udp, board);
+        udp.rawset("ttl", tcp.rawget("ttl")); // the same check and pcb field for both
         tcp.seal();
         server.seal();
         udp.seal();
@@ -61,7 +80,38 @@ public final class NetModule implements FirmwareModule {
             int timeout = optInt(args, 1, DEFAULT_SERVER_TIMEOUT);
             return new TcpServer(board, server, tcp, timeout).userdata();
         });
-        LibraryFunction.define(net, "createUDPSocket", args -> new UdpSocket(board, udp).userdata());
+        MulticastGroups groups = new MulticastGroups();
+        LibraryFunction.define(net, "createUDPSocket", args -> new UdpSocket(board, udp, groups).userdata());
+        LibraryFunction.define(net, "multicastJoin", args -> {
+            InetAddress[] m = membership(args);
+            groups.join(m[0], m[1]);
+            return LuaValue.NONE;
+        });
+        LibraryFunction.define(net, "multicastLeave", args -> {
+            InetAddress[] m = membership(args);
+            groups.leave(m[0], m[1]);
+            return LuaValue.NONE;
+        });
+        LibraryFunction.define(net, "ifinfo", args -> interfaces.ifinfo(checkInt(args, 1)));
+        LibraryFunction.define(net, "ping", args -> {
+            String host = checkString(args, 1).tojstring();
+            int n = 2;
+            int count = DEFAULT_PING_COUNT;
+            if (args.arg(n).isnumber()) {
+                count = checkInt(args, n);
+                if (count < 1) {
+                    throw LuaArgs.argError(n, "count must be positive");
+                }
+                n++;
+            }
+            LuaValue onReceive = LuaArgs.checkFunction(args, n);
+            LuaValue onSent = args.arg(n + 1);
+            if (!onSent.isnil() && !onSent.isfunction()) {
+                throw LuaArgs.typeError(args, n + 1, "function");
+            }
+            Ping.start(board, interfaces::distance, host, count, onReceive, onSent);
+            return LuaValue.NONE;
+        });
 
         RomTable dns = new RomTable("net.dns");
         String[] servers = { DEFAULT_DNS, "0.0.0.0" };
@@ -86,6 +136,30 @@ public final class NetModule implements FirmwareModule {
             return LuaValue.NONE;
         });
         net.rawset("dns", dns.seal());
+    }
+
+    /**
+     * The interface and group of {@code multicastJoin/Leave(if_ip, mc_ip)}: if_ip "" or "any"
+     * means every interface (as the firmware takes them); both must be dotted quads, the group
+     * a multicast one.
+     */
+    private static InetAddress[] membership(Varargs args) {
+        if (!args.arg(1).isstring()) {
+            throw new LuaError("wrong arg type");
+        }
+        String ifText = args.arg(1).tojstring();
+        InetAddress iface = ifText.isEmpty() || ifText.equalsIgnoreCase("any") ? DnsLookup.parseIp("0.0.0.0") : DnsLookup.parseIp(ifText);
+        if (iface == null) {
+            throw new LuaError("invalid if ip");
+        }
+        if (!args.arg(2).isstring()) {
+            throw new LuaError("wrong arg type");
+        }
+        InetAddress group = MulticastGroups.parseGroup(args.arg(2).tojstring());
+        if (group == null) {
+            throw new LuaError("invalid multicast ip");
+        }
+        return new InetAddress[] { iface, group };
     }
 
     private static int serverIndex(Varargs args, int n) {
@@ -160,6 +234,13 @@ public final class NetModule implements FirmwareModule {
         defineDns(m, board, args -> tcp(args));
         LibraryFunction.define(m, "getpeer", args -> tcp(args).peer());
         LibraryFunction.define(m, "getaddr", args -> tcp(args).address());
+        LibraryFunction.define(m, "ttl", args -> {
+            NetSocket s = args.arg1() instanceof LuaUserdata u && u.m_instance instanceof NetSocket n && !(n instanceof TcpServer) ? n : null;
+            if (s == null) {
+                throw new LuaError("invalid user data");
+            }
+            return LuaValue.valueOf(s.ttl(optInt(args, 2, -1)));
+        });
     }
 
     private static void defineServer(RomTable m) {

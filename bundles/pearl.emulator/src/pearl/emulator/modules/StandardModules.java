@@ -21,7 +21,7 @@ public final class StandardModules {
         return List.of(new NodeModule(), new TmrModule(), new UartModule(), new FileModule(),
                 new SjsonModule(), new EncoderModule(), new CryptoModule(), new BitModule(),
                 new StructModule(), new RtctimeModule(), new RtcmemModule(), new PipeModule(),
-                new NetModule(), new HttpModule(), wifi, new MqttModule(wifi),
+                new NetModule(wifi), new HttpModule(), wifi, new MqttModule(wifi),
                 new GpioModule(), new I2cModule(), new OwModule(), new AdcModule(), new PwmModule(), new SpiModule());
     }
 }

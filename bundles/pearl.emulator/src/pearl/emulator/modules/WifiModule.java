@@ -19,6 +19,7 @@ import pearl.emulator.TimerMode;
 import pearl.emulator.lua.LibraryFunction;
 import pearl.emulator.lua.RomTable;
 import pearl.lua.firmware.WifiEnvironment;
+import pearl.emulator.wifi.SoftAccessPoint;
 import pearl.emulator.wifi.WifiStation;
 import pearl.lua.firmware.FirmwareTable;
 
@@ -27,13 +28,24 @@ import pearl.lua.firmware.FirmwareTable;
  * {@link WifiEnvironment}, the soft access point's configuration ({@code wifi.ap}) and
  * {@code wifi.eventmon}. The mode and the saved station and AP configuration live in "flash":
  * they survive reboots, and a saved station configuration joins its network again at boot, as
- * the SDK's auto-connect does. Event callbacks run as tasks; events nobody registered for are
- * dropped.
+ * the SDK's auto-connect does. The soft access point ({@link SoftAccessPoint}) is up in SOFTAP and
+ * STATIONAP mode, where the world's clients join it. MAC addresses, static addresses
+ * ({@code setip}) and the sleep type are RAM settings of the SDK: back to the defaults at each
+ * boot. Event callbacks run as tasks; events nobody registered for are dropped, and a callback
+ * registered for {@code EVENT_MAX} gets only the SDK events that have no name of their own (as
+ * the firmware does), as {@code {info = "event <n> not implemented"}}.
  */
 public final class WifiModule implements FirmwareModule {
 
 	private static final int NULLMODE = 0, STATION = 1, SOFTAP = 2, STATIONAP = 3;
 	private static final int EVENT_MODE_CHANGED = 8;
+	/**
+	 * The SDK's EVENT_SOFTAPMODE_DISTRIBUTE_STA_IP: the access point's DHCP server gave a client
+	 * an address. The firmware has no name for it, so only an EVENT_MAX callback sees it.
+	 */
+	private static final int EVENT_DISTRIBUTE_STA_IP = 9;
+	/** {@code wifi.sleeptype} values; the SDK starts in modem sleep. */
+	private static final int NONE_SLEEP = 0, MODEM_SLEEP = 2;
 	/** A scan's duration: all channels, about 120 ms each. */
 	private static final long SCAN_MILLIS = 1500;
 	private static final String STA_MAC = "18:fe:34:a2:d7:34";
@@ -52,7 +64,12 @@ public final class WifiModule implements FirmwareModule {
 	private boolean autoconnect = true;
 	private LuaTable apConfig;
 	private WifiStation station;
+	private SoftAccessPoint accessPoint;
 	private String hostname = DEFAULT_HOSTNAME;
+	private String staMac = STA_MAC;
+	private String apMac = AP_MAC;
+	private int sleepType = MODEM_SLEEP;
+	private int eventMax;
 
 	/** The module in the {@link WifiEnvironment#defaults() default} radio world. */
 	public WifiModule() {
@@ -74,17 +91,40 @@ public final class WifiModule implements FirmwareModule {
 		return station;
 	}
 
+	/** The soft access point of the current boot. */
+	public SoftAccessPoint accessPoint() {
+		return accessPoint;
+	}
+
+	/** Whether the soft access point is up (SOFTAP or STATIONAP mode). */
+	public boolean accessPointUp() {
+		return accessPoint != null && accessPoint.isUp();
+	}
+
 	@Override
 	public void define(RomTable wifi, Board board) {
 		mode = savedMode;
 		LuaTable callbacks = new LuaTable();
 		board.lua().registry().rawset(EVENTMON_KEY, callbacks);
+		FirmwareTable data = board.firmware().module("wifi").orElseThrow();
+		eventMax = ((Number) data.table("eventmon").orElseThrow().constant("EVENT_MAX").orElseThrow().value()).intValue();
+		staMac = STA_MAC;
+		apMac = AP_MAC;
+		sleepType = MODEM_SLEEP;
 		station = new WifiStation(board.scheduler(), world, (number, fields) -> fire(board, callbacks, number, fields));
+		accessPoint = new SoftAccessPoint(board.scheduler(), world, this::maxClients, (number, fields) -> {
+			fire(board, callbacks, number, fields);
+			if (number == SoftAccessPoint.EVENT_STACONNECTED) {
+				fire(board, callbacks, EVENT_DISTRIBUTE_STA_IP, Map.of());
+			}
+		});
+		if (hasAccessPoint()) {
+			accessPoint.start();
+		}
 		station.configure(savedSsid, savedPassword);
 		if (savedSsid != null && autoconnect && hasStation()) {
 			station.connect();
 		}
-		FirmwareTable data = board.firmware().module("wifi").orElseThrow();
 
 		LibraryFunction.define(wifi, "setmode", args -> {
 			int newMode = checkInt(args, 1);
@@ -100,6 +140,11 @@ public final class WifiModule implements FirmwareModule {
 			if (!hasStation()) {
 				station.disconnect();
 			}
+			if (hasAccessPoint()) {
+				accessPoint.start();
+			} else {
+				accessPoint.stop();
+			}
 			if (old != newMode) {
 				fire(board, callbacks, EVENT_MODE_CHANGED, Map.of("old_mode", old, "new_mode", newMode));
 			}
@@ -107,6 +152,7 @@ public final class WifiModule implements FirmwareModule {
 		});
 		LibraryFunction.define(wifi, "getmode", args -> LuaValue.valueOf(mode));
 		LibraryFunction.define(wifi, "getdefaultmode", args -> LuaValue.valueOf(savedMode));
+		LibraryFunction.define(wifi, "sleeptype", this::sleeptype);
 		LibraryFunction.define(wifi, "getchannel", args -> LuaValue.valueOf(station.joined().map(WifiEnvironment.AccessPoint::channel)
 				.orElse(apConfig == null ? 1 : apConfig.get("channel").toint())));
 
@@ -117,12 +163,37 @@ public final class WifiModule implements FirmwareModule {
 		defineAccessPoint(ap);
 		wifi.rawset("ap", ap.seal());
 		RomTable eventmon = new RomTable("wifi.eventmon");
-		defineEventmon(eventmon, data, callbacks);
+		defineEventmon(eventmon, data, callbacks, eventMax);
 		wifi.rawset("eventmon", eventmon.seal());
 	}
 
 	private boolean hasStation() {
 		return (mode & STATION) != 0;
+	}
+
+	private boolean hasAccessPoint() {
+		return (mode & SOFTAP) != 0;
+	}
+
+	private int maxClients() {
+		return apConfig == null ? 4 : apConfig.get("max").toint();
+	}
+
+	/**
+	 * {@code wifi.sleeptype([type])}: sets NONE_SLEEP, LIGHT_SLEEP or MODEM_SLEEP and returns the
+	 * type in force. The emulator keeps the setting only; it changes no timing.
+	 */
+	private Varargs sleeptype(Varargs args) {
+		if (args.arg1().isnumber()) {
+			int type = args.arg1().toint();
+			if (type < NONE_SLEEP || type > MODEM_SLEEP) {
+				throw argError(1, "range:0-2");
+			}
+			sleepType = type;
+		} else if (!args.arg1().isnil()) {
+			throw typeError(args, 1, "number");
+		}
+		return LuaValue.valueOf(sleepType);
 	}
 
 	// ------------------------------------------------------------------ wifi.sta
@@ -176,7 +247,26 @@ public final class WifiModule implements FirmwareModule {
 		});
 		LibraryFunction.define(sta, "status", args -> LuaValue.valueOf(station.status()));
 		LibraryFunction.define(sta, "getip", args -> station.address().<Varargs>map(WifiModule::strings).orElse(LuaValue.NIL));
-		LibraryFunction.define(sta, "getmac", args -> LuaValue.valueOf(STA_MAC));
+		LibraryFunction.define(sta, "getmac", args -> LuaValue.valueOf(staMac));
+		LibraryFunction.define(sta, "setmac", args -> {
+			String mac = checkMac(args);
+			if (mac == null) {
+				return LuaValue.FALSE;
+			}
+			staMac = mac;
+			return LuaValue.TRUE;
+		});
+		LibraryFunction.define(sta, "setip", args -> {
+			String[] current = station.staticAddress() != null ? station.staticAddress()
+					: station.address().orElse(new String[] { "0.0.0.0", "0.0.0.0", "0.0.0.0" });
+			String[] address = checkAddress(args, current);
+			if (address == null) {
+				return LuaValue.FALSE;
+			}
+			station.setStaticAddress(address);
+			return LuaValue.TRUE;
+		});
+		LibraryFunction.define(sta, "sleeptype", this::sleeptype);
 		// the host name lasts until the next boot, as the SDK keeps it in RAM only
 		hostname = DEFAULT_HOSTNAME;
 		LibraryFunction.define(sta, "gethostname", args -> LuaValue.valueOf(hostname));
@@ -281,14 +371,31 @@ public final class WifiModule implements FirmwareModule {
 			apConfig = config;
 			return LuaValue.TRUE;
 		});
-		LibraryFunction.define(ap, "getip", args -> (mode & SOFTAP) == 0 ? LuaValue.NIL
-				: strings(new String[] { "192.168.4.1", "255.255.255.0", "192.168.4.1" }));
-		LibraryFunction.define(ap, "getmac", args -> LuaValue.valueOf(AP_MAC));
+		LibraryFunction.define(ap, "getip", args -> (mode & SOFTAP) == 0 ? LuaValue.NIL : strings(accessPoint.address()));
+		LibraryFunction.define(ap, "getmac", args -> LuaValue.valueOf(apMac));
+		LibraryFunction.define(ap, "setmac", args -> {
+			String mac = checkMac(args);
+			if (mac == null) {
+				return LuaValue.FALSE;
+			}
+			apMac = mac;
+			return LuaValue.TRUE;
+		});
+		LibraryFunction.define(ap, "setip", args -> {
+			String[] address = checkAddress(args, accessPoint.address());
+			if (address == null) {
+				return LuaValue.FALSE;
+			}
+			accessPoint.setAddress(address);
+			return LuaValue.TRUE;
+		});
 		LibraryFunction.define(ap, "getclient", args -> {
 			if (mode == STATION) {
 				throw new LuaError("Can't list clients in STATION mode");
 			}
-			return new LuaTable(); // no emulated stations join the board's AP
+			LuaTable t = new LuaTable();
+			accessPoint.clients().forEach((mac, ip) -> t.set(mac, ip));
+			return t;
 		});
 		LibraryFunction.define(ap, "getconfig", args -> {
 			LuaTable c = apConfig == null ? new LuaTable() : apConfig;
@@ -305,13 +412,12 @@ public final class WifiModule implements FirmwareModule {
 
 	// ------------------------------------------------------------------ wifi.eventmon
 
-	private static void defineEventmon(RomTable eventmon, FirmwareTable data, LuaTable callbacks) {
+	private static void defineEventmon(RomTable eventmon, FirmwareTable data, LuaTable callbacks, int max) {
 		FirmwareTable eventData = data.table("eventmon").orElseThrow();
 		Board.defineConstants(eventmon, eventData);
 		RomTable reason = new RomTable("wifi.eventmon.reason");
 		Board.defineConstants(reason, eventData.table("reason").orElseThrow());
 		eventmon.rawset("reason", reason.seal());
-		int max = ((Number) eventData.constant("EVENT_MAX").orElseThrow().value()).intValue();
 		LibraryFunction.define(eventmon, "register", args -> {
 			int event = checkEvent(args, max);
 			LuaValue fn = args.arg(2);
@@ -341,15 +447,73 @@ public final class WifiModule implements FirmwareModule {
 		}
 	}
 
-	/** Queues the callback registered for {@code event} with its table; no callback, no task. */
-	private static void fire(Board board, LuaTable callbacks, int event, Map<String, Object> fields) {
+	/**
+	 * Queues the callback registered for {@code event} with its table; an event without a name
+	 * of its own falls to the EVENT_MAX callback. No callback, no task.
+	 */
+	private void fire(Board board, LuaTable callbacks, int event, Map<String, Object> fields) {
 		LuaValue fn = callbacks.rawget(event);
+		boolean named = event <= EVENT_MODE_CHANGED;
+		if (!fn.isfunction() && !named) {
+			fn = callbacks.rawget(eventMax);
+		}
 		if (!fn.isfunction()) {
 			return;
 		}
 		LuaTable t = new LuaTable();
 		fields.forEach((k, v) -> t.set(k, v instanceof Number n ? LuaValue.valueOf(n.intValue()) : LuaValue.valueOf(v.toString())));
+		if (!named) {
+			t.set("info", "event " + event + " not implemented");
+		}
 		board.post(Priority.MEDIUM, "wifi event", fn, t);
+	}
+
+	// ------------------------------------------------------------------ setmac and setip
+
+	/** A MAC address as {@code setmac} takes it: six hex pairs split by colons. */
+	private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
+
+	/** The MAC {@code setmac} was given, lower case; null when the SDK refuses it (a multicast address). */
+	private static String checkMac(Varargs args) {
+		String mac = checkString(args, 1).tojstring();
+		if (!MAC.matcher(mac).matches()) {
+			throw argError(1, "MAC:FF:FF:FF:FF:FF:FF");
+		}
+		if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
+			return null; // the SDK refuses a multicast (group) address
+		}
+		return mac.toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * The {@code {ip, netmask, gateway}} table of {@code setip}; keys left out keep {@code current}.
+	 * Returns null when a value is not a dotted quad: the SDK then refuses (false).
+	 */
+	private static String[] checkAddress(Varargs args, String[] current) {
+		LuaTable t = checkTableArg(args);
+		String[] keys = { "ip", "netmask", "gateway" };
+		String[] address = current.clone();
+		for (int i = 0; i < keys.length; i++) {
+			LuaValue v = t.get(keys[i]);
+			if (v.isnil()) {
+				continue;
+			}
+			if (!v.isstring() || v.isnumber()) {
+				throw new LuaError(keys[i] + ":not string");
+			}
+			if (pearl.emulator.net.DnsLookup.parseIp(v.tojstring()) == null) {
+				return null;
+			}
+			address[i] = v.tojstring();
+		}
+		return address;
+	}
+
+	private static LuaTable checkTableArg(Varargs args) {
+		if (!args.arg1().istable()) {
+			throw typeError(args, 1, "table");
+		}
+		return args.arg1().checktable();
 	}
 
 	// ------------------------------------------------------------------ fields of config tables

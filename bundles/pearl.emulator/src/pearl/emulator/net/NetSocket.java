@@ -3,6 +3,7 @@ package pearl.emulator.net;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
@@ -23,12 +24,15 @@ public abstract class NetSocket implements HeapSized {
 
     /** Bytes of the firmware's per-socket struct on the board (type, refs, pcb pointer, state). */
     public static final int STRUCT_BYTES = 40;
+    /** lwIP's IP_DEFAULT_TTL: the time-to-live a new pcb starts with. */
+    public static final int DEFAULT_TTL = 255;
 
     protected final Board board;
     protected final HostIo io;
     private final LuaUserdata userdata;
     private final Map<String, Integer> callbacks = new LinkedHashMap<>();
     private int selfRef = RegistryRefs.NOREF;
+    private int ttl = DEFAULT_TTL;
 
     protected NetSocket(Board board, LuaTable methods) {
         this.board = board;
@@ -98,6 +102,33 @@ public abstract class NetSocket implements HeapSized {
     protected void release() {
         RegistryRefs.unref(board.lua().registry(), selfRef);
         selfRef = RegistryRefs.NOREF;
+    }
+
+    /**
+     * {@code sock:ttl([ttl])}: the pcb's time-to-live, set first when {@code newTtl} is not
+     * negative. The pcb keeps it in one byte, so a value above 255 wraps as it would there.
+     */
+    public int ttl(int newTtl) {
+        if (!hasPcb()) {
+            throw new LuaError("socket is not open/bound yet");
+        }
+        if (newTtl >= 0) {
+            ttl = newTtl & 0xff;
+            applyTtl(ttl);
+        }
+        return ttl;
+    }
+
+    /** A new pcb: the time-to-live is lwIP's default again. */
+    protected void newPcb() {
+        ttl = DEFAULT_TTL;
+    }
+
+    /** Whether lwIP would have a pcb for this socket now (connecting, connected, bound). */
+    protected abstract boolean hasPcb();
+
+    /** Hands a new time-to-live to the host socket where Java can set it; by default it is only kept. */
+    protected void applyTtl(int newTtl) {
     }
 
     /** Closes the host side, if open. */

@@ -18,13 +18,17 @@ import org.luaj.vm2.Varargs;
 import pearl.emulator.Board;
 import pearl.emulator.BoardTimer;
 import pearl.emulator.TimerMode;
+import pearl.emulator.lua.LuaMemoryError;
 
 /**
  * A TCP socket ({@code net.tcpsocket}) on a real host socket: a client from
  * {@code net.createConnection()}, or a connection a server accepted. Its reader thread hands each
  * read of up to {@value #FRAME} bytes to the board as one {@code receive} task, as lwIP hands over
  * one pbuf per frame. Sends are copied into a send buffer of {@value #SEND_BUFFER} bytes (lwIP's
- * TCP_SND_BUF, two segments); {@code sent} fires once everything queued has left.
+ * TCP_SND_BUF, two segments); {@code sent} fires once everything queued has left. Queued bytes
+ * are heap on the board (lwIP's pbufs come from the same heap as Lua's objects), so they count
+ * as part of the socket until they have left. Java cannot set a TCP socket's time-to-live: its
+ * {@code ttl} is kept, not applied.
  */
 public final class TcpConnection extends NetSocket {
 
@@ -147,6 +151,7 @@ public final class TcpConnection extends NetSocket {
             throw new LuaError("already connected");
         }
         connecting = true;
+        newPcb();
         anchor();
         daemon(() -> {
             Socket s = new Socket();
@@ -188,6 +193,11 @@ public final class TcpConnection extends NetSocket {
         }
         if (unsent + data.length() > SEND_BUFFER) {
             throw new LuaError(LwipErrors.text(LwipErrors.MEM));
+        }
+        try {
+            board.lua().hooks().allocate(data.length()); // the pbufs of the copy
+        } catch (LuaMemoryError e) {
+            throw new LuaError(LwipErrors.text(LwipErrors.MEM)); // lwIP's allocation failed
         }
         Socket s = socket;
         byte[] bytes = new byte[data.length()];
@@ -242,6 +252,17 @@ public final class TcpConnection extends NetSocket {
                 notifyDisconnect(LwipErrors.TIMEOUT);
             }
         });
+    }
+
+    @Override
+    protected boolean hasPcb() {
+        return isConnected();
+    }
+
+    /** The struct and the bytes queued but not yet sent. */
+    @Override
+    public int heapBytes() {
+        return STRUCT_BYTES + unsent;
     }
 
     @Override

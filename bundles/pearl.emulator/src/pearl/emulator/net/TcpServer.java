@@ -97,6 +97,11 @@ public final class TcpServer extends NetSocket {
     }
 
     @Override
+    protected boolean hasPcb() {
+        return server != null;
+    }
+
+    @Override
     protected void closeHost() {
         if (server == null) {
             return;

@@ -16,7 +16,10 @@ import pearl.lua.firmware.WifiEnvironment;
  * takes {@value #ASSOCIATE_MILLIS} ms to STA_CONNECTED and {@value #DHCP_MILLIS} ms more to
  * STA_GOT_IP. A failed attempt (no such network, wrong password) reports STA_DISCONNECTED with
  * the SDK's reason and is retried every {@value #RETRY_MILLIS} ms, as the SDK's auto-reconnect
- * does, until {@link #disconnect}.
+ * does, until {@link #disconnect}. When the world's DHCP server never answers, the station stays
+ * associated (status STA_CONNECTING) and reports STA_DHCP_TIMEOUT every
+ * {@value #DHCP_TIMEOUT_MILLIS} ms while its DHCP client keeps asking. A static address
+ * ({@link #setStaticAddress}) stops the DHCP client: STA_GOT_IP then follows association at once.
  */
 public final class WifiStation {
 
@@ -26,11 +29,16 @@ public final class WifiStation {
 	public static final long DHCP_MILLIS = 600;
 	/** Between failed attempts. */
 	public static final long RETRY_MILLIS = 2000;
+	/**
+	 * From association to STA_DHCP_TIMEOUT when no DHCP server answers: the DHCP client's
+	 * retransmissions (its timeout is not documented; this is a plausible figure).
+	 */
+	public static final long DHCP_TIMEOUT_MILLIS = 10_000;
 
 	/** {@code wifi.sta.status()} values. */
 	public static final int IDLE = 0, CONNECTING = 1, WRONG_PASSWORD = 2, NO_AP_FOUND = 3, GOT_IP = 5;
 	/** {@code wifi.eventmon} event numbers. */
-	public static final int EVENT_CONNECTED = 0, EVENT_DISCONNECTED = 1, EVENT_GOT_IP = 3;
+	public static final int EVENT_CONNECTED = 0, EVENT_DISCONNECTED = 1, EVENT_AUTHMODE_CHANGE = 2, EVENT_GOT_IP = 3, EVENT_DHCP_TIMEOUT = 4;
 	/** {@code wifi.eventmon.reason}: AUTH_FAIL, NO_AP_FOUND, ASSOC_LEAVE. */
 	public static final int REASON_AUTH_FAIL = 202, REASON_NO_AP_FOUND = 201, REASON_ASSOC_LEAVE = 8;
 
@@ -46,6 +54,9 @@ public final class WifiStation {
 	private final Events events;
 	private final List<Runnable> linkLost = new ArrayList<>();
 	private BoardTimer timer;
+	/** Runs the joined access point's change of auth mode, apart from the connection steps. */
+	private BoardTimer authTimer;
+	private String[] staticAddress;
 	private int status = IDLE;
 	private String ssid;
 	private String password;
@@ -87,6 +98,7 @@ public final class WifiStation {
 	private void leave() {
 		WifiEnvironment.AccessPoint was = joined;
 		joined = null;
+		cancelAuthChange();
 		events.event(EVENT_DISCONNECTED, fields("SSID", was.ssid(), "BSSID", was.bssid(), "reason", REASON_ASSOC_LEAVE));
 		linkLost.forEach(Runnable::run);
 	}
@@ -100,10 +112,51 @@ public final class WifiStation {
 		} else {
 			joined = ap.get();
 			events.event(EVENT_CONNECTED, fields("SSID", joined.ssid(), "BSSID", joined.bssid(), "channel", joined.channel()));
-			after(DHCP_MILLIS, () -> {
-				status = GOT_IP;
-				events.event(EVENT_GOT_IP, fields("IP", world.ip(), "netmask", world.netmask(), "gateway", world.gateway()));
+			scheduleAuthChange(joined);
+			if (staticAddress != null) {
+				gotIp(); // no DHCP to wait for
+			} else {
+				requestAddress();
+			}
+		}
+	}
+
+	/** The DHCP client's exchange: an address after {@value #DHCP_MILLIS} ms, or a timeout when the server is silent. */
+	private void requestAddress() {
+		if (world.failure() == WifiEnvironment.Failure.DHCP_TIMEOUT) {
+			after(DHCP_TIMEOUT_MILLIS, () -> {
+				events.event(EVENT_DHCP_TIMEOUT, Map.of());
+				requestAddress(); // the client keeps asking
 			});
+		} else {
+			after(DHCP_MILLIS, this::gotIp);
+		}
+	}
+
+	private void gotIp() {
+		status = GOT_IP;
+		String[] a = address().orElseThrow();
+		events.event(EVENT_GOT_IP, fields("IP", a[0], "netmask", a[1], "gateway", a[2]));
+	}
+
+	private void scheduleAuthChange(WifiEnvironment.AccessPoint ap) {
+		cancelAuthChange();
+		WifiEnvironment.AuthChange change = ap.authChange();
+		if (change == null) {
+			return;
+		}
+		authTimer = scheduler.createTimer();
+		authTimer.alarm(Math.max(1, change.afterMs()), TimerMode.SINGLE, t -> {
+			if (joined == ap) {
+				events.event(EVENT_AUTHMODE_CHANGE, fields("old_auth_mode", ap.auth(), "new_auth_mode", change.auth()));
+			}
+		});
+	}
+
+	private void cancelAuthChange() {
+		if (authTimer != null) {
+			authTimer.unregister();
+			authTimer = null;
 		}
 	}
 
@@ -131,9 +184,39 @@ public final class WifiStation {
 		return status;
 	}
 
-	/** The address, netmask and gateway once DHCP is done, else empty. */
+	/** The address, netmask and gateway once DHCP is done (or a static address is in use), else empty. */
 	public Optional<String[]> address() {
-		return status == GOT_IP ? Optional.of(new String[] { world.ip(), world.netmask(), world.gateway() }) : Optional.empty();
+		if (status != GOT_IP) {
+			return Optional.empty();
+		}
+		return Optional.of(staticAddress != null ? staticAddress.clone() : new String[] { world.ip(), world.netmask(), world.gateway() });
+	}
+
+	/**
+	 * {@code wifi.sta.setip}: a static address, netmask and gateway; the DHCP client stops, so
+	 * a station already joined has it at once and a later join needs no DHCP.
+	 */
+	public void setStaticAddress(String[] ipNetmaskGateway) {
+		staticAddress = ipNetmaskGateway.clone();
+		if (joined != null && status != GOT_IP) {
+			cancel(); // a pending DHCP exchange (or timeout) is moot
+			gotIp();
+		}
+	}
+
+	/** The address the station would use: the static one, or null while DHCP decides. */
+	public String[] staticAddress() {
+		return staticAddress == null ? null : staticAddress.clone();
+	}
+
+	/** Whether the address came from a DHCP server (for {@code net.ifinfo}'s {@code dhcp} table). */
+	public boolean usesDhcp() {
+		return staticAddress == null;
+	}
+
+	/** The world the station lives in. */
+	public WifiEnvironment world() {
+		return world;
 	}
 
 	/** The access point joined, if any. */

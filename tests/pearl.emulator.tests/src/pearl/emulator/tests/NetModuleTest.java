@@ -313,4 +313,235 @@ class NetModuleTest {
             assertTrue(net.test.text().contains("idle closed\t-3\ttrue\n"), net.test.text());
         }
     }
+
+    /** init.lua lines that join "PearlNet" and run {@code then} once the station has its address. */
+    private static String online(String then) {
+        return """
+                wifi.setmode(wifi.STATION)
+                wifi.eventmon.register(wifi.eventmon.STA_GOT_IP, function()
+                %s
+                end)
+                wifi.sta.config({ssid = "PearlNet", pwd = "nodemcu123"})
+                """.formatted(then);
+    }
+
+    @Test
+    void ttlNeedsAnOpenSocketAndKeepsWhatWasSet() throws Exception {
+        try (ServerSocket hostServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                NetBoards net = new NetBoards("""
+                        local c = net.createConnection()
+                        print(pcall(c.ttl, c))
+                        c:on("connection", function(s)
+                          print("tcp", s:ttl(), s:ttl(64), s:ttl())
+                          print("wraps", s:ttl(300))
+                          s:close()
+                          print(pcall(s.ttl, s))
+                        end)
+                        c:connect(%d)
+                        local u = net.createUDPSocket()
+                        print(pcall(u.ttl, u))
+                        u:listen(0)
+                        print("udp", u:ttl(), u:ttl(2), u:ttl())
+                        print(pcall(function() return u:ttl("far") end))
+                        """.formatted(hostServer.getLocalPort()))) {
+            String out = net.runUntilPrinted("wraps");
+            assertTrue(out.startsWith("false\tsocket is not open/bound yet\nfalse\tsocket is not open/bound yet\n"), out);
+            assertTrue(out.contains("udp\t255\t2\t2\n"), out);
+            assertTrue(out.contains("bad argument #1 to 'ttl' (number expected, got string)")
+                    || out.contains("bad argument #2 to 'ttl' (number expected, got string)"), out);
+            assertTrue(out.contains("tcp\t255\t64\t64\nwraps\t44\n"), out);
+            net.test.board.runFor(50_000);
+            assertTrue(net.test.text().endsWith("false\tsocket is not open/bound yet\n"), "closed, the pcb is gone: " + net.test.text());
+        }
+    }
+
+    @Test
+    void ifinfoDescribesTheInterfacesThatHaveAnAddress() {
+        TestBoards board = new TestBoards("""
+                local function show(name, t)
+                  if t == nil then print(name, nil) return end
+                  print(name, t.ip, t.netmask, t.gateway, t.dhcp and t.dhcp.server_ip, t.dhcp and t.dhcp.client_ip, t.dhcp and t.dhcp.ntp_server)
+                end
+                show("boot sta", net.ifinfo(0))
+                show("boot ap", net.ifinfo(1))
+                show("no such", net.ifinfo(2))
+                print(pcall(function() return net.ifinfo("sta") end))
+                """ + online("""
+                show("online sta", net.ifinfo(0))
+                wifi.setmode(wifi.STATION)
+                show("sta only ap", net.ifinfo(1))
+                wifi.sta.setip({ip = "192.168.1.80", netmask = "255.255.255.0", gateway = "192.168.1.1"})
+                show("static sta", net.ifinfo(0))
+                """));
+        String out = board.printed(5000);
+        assertTrue(out.contains("boot sta\tnil\n"), out);
+        assertTrue(out.contains("boot ap\t192.168.4.1\t255.255.255.0\t192.168.4.1\tnil\tnil\tnil\n"), out);
+        assertTrue(out.contains("no such\tnil\n"), out);
+        assertTrue(out.contains("false\tinit.lua:8: bad argument #1 to 'ifinfo' (number expected, got string)\n"), out);
+        assertTrue(out.contains("online sta\t192.168.1.73\t255.255.255.0\t192.168.1.1\t192.168.1.1\t192.168.1.73\t0.0.0.0\n"), out);
+        assertTrue(out.contains("sta only ap\tnil\n"), out);
+        assertTrue(out.contains("static sta\t192.168.1.80\t255.255.255.0\t192.168.1.1\tnil\tnil\tnil\n"), "no DHCP, no dhcp table: " + out);
+    }
+
+    @Test
+    void multicastArgumentsAreChecked() {
+        String out = new TestBoards("""
+                print(pcall(net.multicastJoin, nil, "239.1.2.3"))
+                print(pcall(net.multicastJoin, "any", {}))
+                print(pcall(net.multicastJoin, "192.168.4", "239.1.2.3"))
+                print(pcall(net.multicastLeave, "any", "192.168.1.10"))
+                print(pcall(net.multicastJoin, "192.168.4.1", "240.0.0.1"))
+                print("ok", pcall(net.multicastJoin, "", "239.1.2.3"), pcall(net.multicastLeave, "any", "224.0.0.251"))
+                """).printed(100);
+        assertEquals("""
+                false\twrong arg type
+                false\twrong arg type
+                false\tinvalid if ip
+                false\tinvalid multicast ip
+                false\tinvalid multicast ip
+                ok\ttrue\ttrue
+                """, out);
+    }
+
+    /** A group datagram a host program sends on loopback reaches the board's listening socket while it is a member. */
+    @Test
+    void aJoinedGroupsDatagramsReachTheBoard() throws Exception {
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            port = probe.getLocalPort(); // a port free on this host, for the board to listen on
+        }
+        InetAddress group = InetAddress.getByName("239.7.7.7");
+        try (DatagramSocket host = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                NetBoards net = new NetBoards("""
+                        u = net.createUDPSocket()
+                        u:on("receive", function(s, data, port, ip)
+                          print("got", data)
+                          if data == "first" then net.multicastLeave("any", "239.7.7.7") print("left") end
+                        end)
+                        u:listen(%d)
+                        net.multicastJoin("any", "239.7.7.7")
+                        print("joined")
+                        """.formatted(port))) {
+            host.setOption(java.net.StandardSocketOptions.IP_MULTICAST_IF,
+                    java.net.NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress()));
+            net.runUntilPrinted("joined");
+            byte[] first = "first".getBytes(StandardCharsets.ISO_8859_1);
+            host.send(new DatagramPacket(first, first.length, group, port));
+            String out = net.runUntilPrinted("left");
+            assertTrue(out.contains("got\tfirst\nleft\n"), out);
+            byte[] second = "second".getBytes(StandardCharsets.ISO_8859_1);
+            host.send(new DatagramPacket(second, second.length, group, port));
+            net.test.board.runFor(300_000);
+            assertTrue(!net.test.text().contains("second"), "no longer a member: " + net.test.text());
+        }
+    }
+
+    /** A datagram the board sends to a group goes out on loopback, where a host member of the group takes it in. */
+    @Test
+    void theBoardsGroupDatagramsReachAHostMember() throws Exception {
+        InetAddress group = InetAddress.getByName("239.7.7.8");
+        java.net.NetworkInterface lo = java.net.NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+        try (java.net.MulticastSocket member = new java.net.MulticastSocket(0)) {
+            member.joinGroup(new InetSocketAddress(group, 0), lo);
+            member.setSoTimeout(10_000);
+            CompletableFuture<String> got = CompletableFuture.supplyAsync(() -> {
+                DatagramPacket p = new DatagramPacket(new byte[100], 100);
+                try {
+                    member.receive(p);
+                    return new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
+                } catch (Exception e) {
+                    return e.toString();
+                }
+            });
+            try (NetBoards net = new NetBoards("""
+                    u = net.createUDPSocket()
+                    u:on("sent", function(s) print("sent", s:ttl()) end)
+                    u:send(%d, "239.7.7.8", "hello group")
+                    u:ttl(1)
+                    """.formatted(member.getLocalPort()))) {
+                net.runUntil(got::isDone, 10_000);
+                assertEquals("hello group", got.get());
+                assertTrue(net.runUntilPrinted("sent").contains("sent\t1\n"), net.test.text());
+            }
+        }
+    }
+
+    @Test
+    void pingingTheBoardItselfAnswersEachSecond() {
+        String out = new TestBoards("""
+                net.ping("127.0.0.1", 2, function(bytes, ip, seq, ttl, ms)
+                  print("reply", bytes, ip, seq, ttl, ms, math.floor(tmr.now() / 1000))
+                end, function(ip, sent, lost, bytes, total)
+                  print("done", ip, sent, lost, bytes, total, math.floor(tmr.now() / 1000))
+                end)
+                """).printed(3000);
+        assertEquals("""
+                reply\t32\t127.0.0.1\t1\t255\t1\t1
+                reply\t32\t127.0.0.1\t2\t255\t1\t1001
+                done\t127.0.0.1\t2\t0\t64\t2\t1001
+                """, out);
+    }
+
+    @Test
+    void anOfflineBoardsPingsTimeOutAndOnlineOnlyRealHostsAnswer() {
+        String out = new TestBoards("""
+                wifi.setmode(wifi.STATION)
+                net.ping("8.8.8.8", function(bytes, ip, seq, ttl, ms) print("offline", bytes, seq, ttl) end,
+                  function(ip, sent, lost) print("offline done", sent, lost) end)
+                tmr.create():alarm(5000, tmr.ALARM_SINGLE, function()
+                """ + online("""
+                net.ping("192.168.1.1", 1, function(bytes, ip, seq, ttl, ms) print("gateway", bytes, ttl, ms >= 1 and ms < 10) end)
+                net.ping("8.8.8.8", 1, function(bytes, ip, seq, ttl, ms) print("internet", bytes, ttl, ms >= 10 and ms < 100) end)
+                net.ping("10.99.99.99", 1, function(bytes, ip, seq, ttl, ms) print("nobody", bytes, ttl, ms, math.floor(tmr.now() / 1000)) end)
+                """) + "end)\n").printed(10_000);
+        assertTrue(out.contains("offline\t0\t1\t0\noffline\t0\t2\t0\noffline\t0\t3\t0\noffline\t0\t4\t0\noffline done\t4\t4\n"), out);
+        assertTrue(out.contains("gateway\t32\t64\ttrue\n"), out);
+        assertTrue(out.contains("internet\t32\t56\ttrue\n"), out);
+        assertTrue(out.matches("(?s).*nobody\t0\t0\t0\t\\d+\n.*"), out);
+    }
+
+    @Test
+    void pingResolvesNamesAndChecksItsArguments() {
+        try (NetBoards net = new NetBoards("""
+                print(pcall(function() net.ping() end))
+                print(pcall(function() net.ping("localhost") end))
+                print(pcall(function() net.ping("localhost", 0, print) end))
+                print(pcall(function() net.ping("localhost", print, 5) end))
+                net.ping("localhost", 1, function(bytes, ip, seq, ttl) print("named", bytes, ip, seq, ttl) end)
+                """)) {
+            String out = net.runUntilPrinted("named");
+            assertTrue(out.contains("""
+                    false\tinit.lua:1: bad argument #1 to 'ping' (string expected, got no value)
+                    false\tinit.lua:2: bad argument #2 to 'ping' (function expected, got no value)
+                    false\tinit.lua:3: bad argument #2 to 'ping' (count must be positive)
+                    false\tinit.lua:4: bad argument #3 to 'ping' (function expected, got number)
+                    """), out);
+            assertTrue(out.contains("named\t32\t127.0.0.1\t1\t255\n"), out);
+        }
+    }
+
+    /** Data queued on a TCP socket and not yet sent is heap on the board (lwIP's pbufs), until it has left. */
+    @Test
+    void queuedSendsTakeHeapUntilSent() throws Exception {
+        try (NetBoards net = new NetBoards("""
+                srv = net.createServer()
+                srv:listen(8080, function(conn)
+                  conn:on("receive", function(sck)
+                    local data = string.rep("x", 2000)
+                    before = node.heap()
+                    sck:send(data)
+                    print("queued", before - node.heap() >= 2000)
+                  end)
+                  conn:on("sent", function(sck)
+                    print("sent", node.heap() >= before)
+                    sck:close()
+                  end)
+                end)
+                """)) {
+            assertEquals(2000, talk(net, 8080, "go").length());
+            String out = net.test.text();
+            assertTrue(out.contains("queued\ttrue\n"), out);
+            assertTrue(out.contains("sent\ttrue\n"), out);
+        }
+    }
 }

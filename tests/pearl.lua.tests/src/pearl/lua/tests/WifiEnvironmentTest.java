@@ -50,4 +50,24 @@ class WifiEnvironmentTest {
 		assertTrue(e.getMessage().contains("sometimes"), e.getMessage());
 		assertThrows(FirmwareDataException.class, () -> BoardProfile.parse("{\"modules\": [], \"wifi\": {\"aps\": []}}", "board.json"));
 	}
+
+	@Test
+	void profileGivesDhcpTimeoutAuthChangesAndAccessPointClients() {
+		BoardProfile p = BoardProfile.parse("""
+				{"modules": ["wifi"], "wifi": {
+				  "accessPoints": [{"ssid": "Lab", "auth": 2, "authChange": {"afterMs": 60000, "auth": 4}}],
+				  "failure": "dhcpTimeout",
+				  "clients": [{"mac": "5C:CF:7F:01:02:03", "rssi": -45, "joinAfterMs": 2000, "leaveAfterMs": 30000},
+				              {"mac": "5c:cf:7f:0a:0b:0c"}]}}
+				""", "test");
+		WifiEnvironment w = p.wifi();
+		assertEquals(WifiEnvironment.Failure.DHCP_TIMEOUT, w.failure());
+		assertEquals(new WifiEnvironment.AuthChange(60000, 4), w.accessPoints().get(0).authChange());
+		assertEquals(List.of(new WifiEnvironment.ApClient("5c:cf:7f:01:02:03", -45, 2000, 30000),
+				new WifiEnvironment.ApClient("5c:cf:7f:0a:0b:0c", -50, 1000, 0)), w.clients());
+		assertEquals(p, BoardProfile.parse(p.toJson(), "again"), p.toJson());
+		FirmwareDataException e = assertThrows(FirmwareDataException.class,
+				() -> BoardProfile.parse("{\"modules\": [], \"wifi\": {\"clients\": [{\"mac\": \"aa:bb:cc:dd:ee:ff\", \"ip\": \"1.2.3.4\"}]}}", "board.json"));
+		assertTrue(e.getMessage().contains("ip"), e.getMessage());
+	}
 }
