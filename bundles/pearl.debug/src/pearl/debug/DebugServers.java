@@ -50,6 +50,8 @@ public final class DebugServers {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             listening.accept(socket.getLocalPort());
             try (Socket client = socket.accept()) {
+                // a response and the event after it go out at once, not after a delayed ACK
+                client.setTcpNoDelay(true);
                 serveUntilDone(server, client.getInputStream(), client.getOutputStream());
             }
         }

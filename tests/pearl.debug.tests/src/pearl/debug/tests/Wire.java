@@ -35,7 +35,9 @@ final class Wire {
         serving.setDaemon(true);
         serving.start();
         try {
-            return new Socket(InetAddress.getLoopbackAddress(), port.get(10, TimeUnit.SECONDS));
+            Socket socket = new Socket(InetAddress.getLoopbackAddress(), port.get(10, TimeUnit.SECONDS));
+            socket.setTcpNoDelay(true);
+            return socket;
         } catch (Exception e) {
             throw new UncheckedIOException(new IOException("the adapter did not listen", e));
         }
