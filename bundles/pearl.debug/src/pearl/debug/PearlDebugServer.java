@@ -417,6 +417,9 @@ public class PearlDebugServer implements IDebugProtocolServer {
         if (debugger == null) {
             return failed("launch or attach first");
         }
+        if (ended.get()) {
+            return failed("the board's run is over; there is nothing to pause");
+        }
         debugger.pause();
         return CompletableFuture.completedFuture(null);
     }

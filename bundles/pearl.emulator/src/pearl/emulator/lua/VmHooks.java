@@ -170,7 +170,7 @@ public final class VmHooks extends DebugLib implements Lua51Hooks.ErrorHandler {
         if (!newLine) {
             return;
         }
-        boolean backToStatement = old >= 0 && pc > old && line == frame.previousLine;
+        boolean backToStatement = !noLines && old >= 0 && pc > old && line == frame.previousLine;
         frame.previousLine = frame.tracedLine;
         frame.tracedLine = line;
         if (backToStatement) {

@@ -123,4 +123,41 @@ class SteppingTest {
             assertTrue(stack.get(1).getName().startsWith("tmr callback, timer armed at init.lua:2"), stack.get(1).getName());
         }
     }
+
+    @Test
+    void compiledCodeWithoutDebugInformationIsSteppedByInstruction() throws Exception {
+        Projects.file(project, "lib.lua", """
+                local M = {}
+                function M.twice(x)
+                  local y = x * 2
+                  return y
+                end
+                return M
+                """);
+        Path init = Projects.init(project, """
+                node.stripdebug(3)
+                node.compile("lib.lua")
+                local lib = dofile("lib.lc")
+                local r = lib.twice(21)
+                print("result", r)
+                """);
+        try (DapClient dap = new DapClient()) {
+            dap.launch(project, "for", "5s");
+            dap.breakpoints(init, 4);
+            dap.start();
+            dap.stopped("breakpoint");
+            dap.stepIn();
+            dap.stopped("step");
+            List<StackFrame> stack = dap.stack();
+            assertEquals(0, stack.get(0).getLine(), "no line information: the frame shows no line");
+            assertEquals(4, stack.get(1).getLine());
+            dap.stepIn();
+            dap.stopped("step");
+            assertEquals(0, dap.line(), "still in the stripped function, one instruction on");
+            dap.stepOut();
+            dap.stopped("step");
+            assertEquals(5, dap.line());
+            assertEquals("42", dap.evaluate(dap.stack().get(0), "r").getResult());
+        }
+    }
 }
