@@ -56,4 +56,35 @@ public final class DebugServers {
             }
         }
     }
+
+    /**
+     * Serves {@code server} on a free loopback port from a thread of its own and returns a
+     * connection to it: for a client in the same process (the IDE, tests, benchmarks). A socket,
+     * not piped streams: a pipe breaks when a thread that wrote to it ends, and the adapter writes
+     * from several.
+     */
+    public static Socket connectInProcess(PearlDebugServer server) throws IOException {
+        java.util.concurrent.CompletableFuture<Integer> port = new java.util.concurrent.CompletableFuture<>();
+        Thread serving = new Thread(() -> {
+            try {
+                serveOneClient(server, 0, port::complete);
+            } catch (IOException e) {
+                port.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pearl dap server");
+        serving.setDaemon(true);
+        serving.start();
+        try {
+            Socket socket = new Socket(InetAddress.getLoopbackAddress(), port.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            socket.setTcpNoDelay(true);
+            return socket;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("the debug adapter did not start listening: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the debug adapter started", e);
+        }
+    }
 }

@@ -52,10 +52,7 @@ class BreakpointsTest {
     void theBoardStopsAtABreakpointInATimerCallbackEachTimeItRuns() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "10s");
-            dap.breakpoints(init, 11);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 11, "for", "10s");
             assertEquals(11, dap.line());
             dap.cont();
             dap.stopped("breakpoint");

@@ -75,7 +75,7 @@ final class DapClient implements AutoCloseable {
     }
 
     DapClient(PearlDebugServer adapter) throws IOException {
-        socket = Wire.connect(adapter);
+        socket = pearl.debug.DebugServers.connectInProcess(adapter);
         IDebugProtocolClient events = new IDebugProtocolClient() {
             @Override
             public void initialized() {
@@ -151,6 +151,17 @@ final class DapClient implements AutoCloseable {
         b.setHitCondition(hits);
         b.setLogMessage(log);
         return b;
+    }
+
+    /**
+     * Launches the board of {@code file}'s project (with {@code extra} arguments), sets a
+     * breakpoint on {@code line}, starts it and waits until it stops there.
+     */
+    void stopAt(Path file, int line, Object... extra) {
+        launch(file.getParent(), extra);
+        breakpoints(file, line);
+        start();
+        stopped("breakpoint");
     }
 
     void start() {

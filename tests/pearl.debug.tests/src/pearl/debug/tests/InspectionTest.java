@@ -23,10 +23,7 @@ class InspectionTest {
     void theStackEndsWithAFrameNamingTheTaskAndWhereItsTimerWasArmed() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 5);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 5, "for", "5s");
             List<StackFrame> stack = dap.stack();
             assertEquals(3, stack.size());
             assertEquals("function 'bump'", stack.get(0).getName());
@@ -65,10 +62,7 @@ class InspectionTest {
                 print(config.port)
                 """);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "1s");
-            dap.breakpoints(init, 2);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 2, "for", "1s");
             StackFrame frame = dap.stack().get(0);
             Variable config = dap.variable(dap.scope(frame, "Locals").getVariablesReference(), "config");
             assertEquals("table", config.getType());
@@ -87,10 +81,7 @@ class InspectionTest {
         Path init = Projects.init(project, Projects.TICKER);
         Projects.file(project, "data.txt", "hello");
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 10);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 10, "for", "5s");
             StackFrame frame = dap.stack().get(0);
             Scope board = dap.scope(frame, "Board");
             List<Variable> sections = dap.variables(board.getVariablesReference());
@@ -112,10 +103,7 @@ class InspectionTest {
     void evaluateReadsAndAssignsTheFramesVariables() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 11);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 11, "for", "5s");
             StackFrame frame = dap.stack().get(0);
             assertEquals("12", dap.evaluate(frame, "v * 6").getResult());
             assertEquals("\"tick\"", dap.evaluate(frame, "'ti' .. 'ck'").getResult());
@@ -133,10 +121,7 @@ class InspectionTest {
     void aFailingExpressionAnswersWithLuasMessage() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 11);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 11, "for", "5s");
             StackFrame frame = dap.stack().get(0);
             String error = DapClient.error(dap.server.evaluate(args(frame, "v.x.y")));
             assertTrue(error.contains("attempt to index"), error);
@@ -148,10 +133,7 @@ class InspectionTest {
     void virtualTimeStandsStillWhileStopped() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 11);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 11, "for", "5s");
             StackFrame frame = dap.stack().get(0);
             String before = dap.evaluate(frame, "tmr.now()").getResult();
             Thread.sleep(300);

@@ -33,7 +33,7 @@ class ProtocolErrorsTest {
         int seq;
 
         RawWire() throws IOException {
-            socket = Wire.connect(new PearlDebugServer());
+            socket = pearl.debug.DebugServers.connectInProcess(new PearlDebugServer());
             in = socket.getOutputStream();
             out = socket.getInputStream();
         }

@@ -53,10 +53,7 @@ class SessionTest {
                 end
                 """);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 5);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 5, "for", "5s");
             assertTrue(dap.console.toString().contains("board rebooting: node.restart()"), dap.console.toString());
             assertEquals("true", dap.evaluate(dap.stack().get(0), "file.exists('booted')").getResult());
         }
@@ -190,10 +187,7 @@ class SessionTest {
     void disconnectingFromAStoppedBoardEndsTheSession() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         DapClient dap = new DapClient();
-        dap.launch(project, "for", "5s");
-        dap.breakpoints(init, 11);
-        dap.start();
-        dap.stopped("breakpoint");
+        dap.stopAt(init, 11, "for", "5s");
         DapClient.get(dap.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()));
         DapClient.get(dap.terminated);
         dap.close();

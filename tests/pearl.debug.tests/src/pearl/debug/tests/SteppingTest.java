@@ -34,10 +34,7 @@ class SteppingTest {
     void stepOverGoesLineByLineWithoutEnteringCalls() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 10);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 10, "for", "5s");
             dap.next();
             dap.stopped("step");
             assertEquals(11, dap.line());
@@ -49,10 +46,7 @@ class SteppingTest {
     void stepInEntersTheCalledFunctionAndStepOutReturnsToTheCaller() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 10);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 10, "for", "5s");
             dap.stepIn();
             dap.stopped("step");
             List<StackFrame> stack = dap.stack();
@@ -70,10 +64,7 @@ class SteppingTest {
     void steppingOverTheEndOfATaskStopsAtTheNextTasksFirstLine() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 13);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 13, "for", "5s");
             dap.next(); // past print("booted"): the boot task ends
             dap.stopped("step");
             List<StackFrame> stack = dap.stack();
@@ -86,10 +77,7 @@ class SteppingTest {
     void continueToNextTaskSkipsTheRestOfThisTask() throws Exception {
         Path init = Projects.init(project, Projects.TICKER);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 1);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 1, "for", "5s");
             dap.breakpoints(init, new int[0]);
             dap.nextTask();
             dap.stopped("step");
@@ -108,10 +96,7 @@ class SteppingTest {
                 print("armed")
                 """);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 2);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 2, "for", "5s");
             dap.stepIn(); // to the callback's 'end' line, where the function is made
             dap.stopped("step");
             assertEquals(4, dap.line());
@@ -142,10 +127,7 @@ class SteppingTest {
                 print("result", r)
                 """);
         try (DapClient dap = new DapClient()) {
-            dap.launch(project, "for", "5s");
-            dap.breakpoints(init, 4);
-            dap.start();
-            dap.stopped("breakpoint");
+            dap.stopAt(init, 4, "for", "5s");
             dap.stepIn();
             dap.stopped("step");
             List<StackFrame> stack = dap.stack();

@@ -1,7 +1,6 @@
 package pearl.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,20 +153,7 @@ final class DapBenchmark {
         final Socket socket;
 
         Session(Path project, String span) throws IOException {
-            CompletableFuture<Integer> port = new CompletableFuture<>();
-            Thread serving = new Thread(() -> {
-                try {
-                    DebugServers.serveOneClient(new PearlDebugServer(), 0, port::complete);
-                } catch (IOException e) {
-                    port.completeExceptionally(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "dap bench server");
-            serving.setDaemon(true);
-            serving.start();
-            socket = new Socket(InetAddress.getLoopbackAddress(), port.join());
-            socket.setTcpNoDelay(true);
+            socket = DebugServers.connectInProcess(new PearlDebugServer());
             Launcher<IDebugProtocolServer> launcher = DSPLauncher.createClientLauncher(new IDebugProtocolClient() {
                 @Override
                 public void stopped(StoppedEventArguments args) {
