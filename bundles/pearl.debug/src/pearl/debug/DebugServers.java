@@ -36,6 +36,9 @@ public final class DebugServers {
             serve(server, in, out).get();
         } catch (ExecutionException e) {
             // the stream broke: the client is gone all the same
+        } finally {
+            // a client that vanished without 'disconnect' leaves no board running behind it
+            server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments());
         }
     }
 
