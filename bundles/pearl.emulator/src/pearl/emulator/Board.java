@@ -74,6 +74,7 @@ public final class Board implements LuaHost {
     private HostIo hostIo;
     private final BoardHardware hardware = new BoardHardware();
     private pearl.emulator.lua.DebugHook debugHook;
+    private volatile boolean interrupted;
 
     /** A board with {@code options}, its file system {@code spiffs}, and the firmware {@code modules}. */
     public Board(BoardOptions options, Spiffs spiffs, List<FirmwareModule> modules, FirmwareModel firmware) {
@@ -91,6 +92,23 @@ public final class Board implements LuaHost {
     }
 
     // ------------------------------------------------------------------ boot and run
+
+    /**
+     * Ends the run in progress after the running task, leaving the board as it is (no reboot): a
+     * front end has what it waited for. Later runs return at once. Safe from any thread.
+     */
+    public void interrupt() {
+        interrupted = true;
+        Scheduler s = scheduler;
+        if (s != null) {
+            s.interrupt();
+        }
+    }
+
+    /** Whether {@link #interrupt} was called. */
+    public boolean isInterrupted() {
+        return interrupted;
+    }
 
     /** Powers the board on: boots it. */
     public void powerOn() {
@@ -228,7 +246,7 @@ public final class Board implements LuaHost {
             powerOn();
         }
         long end = clock.micros() + micros;
-        while (loopCause == null && clock.micros() < end) {
+        while (loopCause == null && clock.micros() < end && !interrupted) {
             if (asleep) {
                 long wakeAt = sleepMicros == 0 ? Long.MAX_VALUE : sleepStart + sleepMicros;
                 if (wakeAt > end) {

@@ -50,6 +50,7 @@ public final class BoardRunner {
     /** Ends the run in progress after its current slice; later runs return at once. */
     public void stop() {
         stopped = true;
+        board.interrupt();
     }
 
     /** Feeds the bytes of {@code in} to the UART, from a thread of its own, until it ends. */
@@ -110,7 +111,7 @@ public final class BoardRunner {
         if (!realtime) {
             // slices end where one run would have: a task past a slice's end shortens the next
             long end = board.clockMicros() + micros;
-            while (board.clockMicros() < end && !stopped && board.rebootLoopCause() == null) {
+            while (board.clockMicros() < end && !stopped && !board.isInterrupted() && board.rebootLoopCause() == null) {
                 deliverInput();
                 board.runFor(Math.min(FAST_SLICE_MICROS, end - board.clockMicros()));
             }
@@ -120,7 +121,7 @@ public final class BoardRunner {
         heldNanos = 0;
         long elapsed = 0;
         long drainUntil = -1;
-        while (elapsed < micros && !stopped && board.rebootLoopCause() == null) {
+        while (elapsed < micros && !stopped && !board.isInterrupted() && board.rebootLoopCause() == null) {
             deliverInput();
             long slice = Math.min(SLICE_MICROS, micros - elapsed);
             board.runFor(slice);

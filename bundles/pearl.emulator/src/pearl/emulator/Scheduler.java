@@ -52,6 +52,7 @@ public final class Scheduler {
 	private boolean watchdogEnabled = true;
 	private HostIo hostIo = new HostIo();
 	private Task current;
+	private volatile boolean interrupted;
 	private Runnable beforeWatchdog = () -> {
 	};
 	private Runnable betweenTasks = () -> {
@@ -158,6 +159,19 @@ public final class Scheduler {
 		clock.advanceBy(micros);
 	}
 
+	/**
+	 * Ends {@link #runFor} after the running task (or at once between tasks), leaving the board
+	 * as it is: a front end has seen what it waited for. Safe from any thread.
+	 */
+	public void interrupt() {
+		interrupted = true;
+	}
+
+	/** Whether {@link #interrupt} was called. */
+	public boolean isInterrupted() {
+		return interrupted;
+	}
+
 	/** The task running now, or null between tasks. */
 	public Task currentTask() {
 		return current;
@@ -195,7 +209,7 @@ public final class Scheduler {
 	 */
 	public void runFor(long micros) {
 		long end = clock.micros() + micros;
-		while (!reset) {
+		while (!reset && !interrupted) {
 			fireDueTimers();
 			hostIo.drainInto(tasks);
 			betweenTasks.run();

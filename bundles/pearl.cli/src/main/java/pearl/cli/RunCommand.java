@@ -3,6 +3,7 @@ package pearl.cli;
 import java.util.List;
 
 import pearl.emulator.Board;
+import pearl.emulator.OutputExpectations;
 
 /**
  * {@code pearl run}: boots an emulated board with a project's files and runs it in virtual time,
@@ -12,6 +13,10 @@ final class RunCommand implements Command {
 
     /** Exit code of a run that ended in a reboot loop. */
     static final int REBOOT_LOOP = 3;
+    /** Exit code of a run that reached its --timeout unsettled. */
+    static final int TIMEOUT = 4;
+    /** Exit code of a run that printed a failing text, or not its expected one. */
+    static final int FAILED = 1;
     private static final long DEFAULT_FOR = 10_000_000;
 
     @Override
@@ -29,8 +34,10 @@ final class RunCommand implements Command {
         return "Usage: pearl run [OPTIONS] PROJECT_DIR\n\n"
                 + "Boots an emulated NodeMCU board with the project's files in SPIFFS, runs init.lua and\n"
                 + "whatever it starts for 10 s of virtual time (a day of timers takes seconds), and prints\n"
-                + "the board's UART to stdout. Exit 0, or 3 on a reboot loop.\n\nOptions:\n"
-                + BoardSession.OPTIONS_USAGE
+                + "the board's UART to stdout. Exit 0, or 3 on a reboot loop; with expectations, 0 when\n"
+                + "the expected output appears first, 1 when a failing one does (or the expected never\n"
+                + "does), 4 at the --timeout.\n\nOptions:\n"
+                + BoardSession.OPTIONS_USAGE + ExpectationOptions.USAGE
                 + "  --dap PORT        wait for a debugger (DAP client) on 127.0.0.1:PORT and let it attach\n";
     }
 
@@ -46,19 +53,39 @@ final class RunCommand implements Command {
             rest.subList(dap, dap + 2).clear();
             return debugged(rest, port, console);
         }
+        ExpectationOptions expect = ExpectationOptions.extract(rest);
         BoardSession.Options options = BoardSession.parse(rest, DEFAULT_FOR, false);
+        long span = expect.timeoutMicros >= 0 ? expect.timeoutMicros : options.forMicros();
         Board board = BoardSession.run(options, console, name(), (runner, pty) -> {
             runner.writeTo(console.out());
-            runner.run(options.forMicros(), options.realtime(), false);
+            expect.expectations.watch(runner.board());
+            runner.run(span, options.realtime(), false);
         });
         if (board == null) {
             return Main.USAGE;
+        }
+        OutputExpectations e = expect.expectations;
+        if (e.outcome() != OutputExpectations.Outcome.UNSETTLED) {
+            console.err().printf(java.util.Locale.ROOT, "pearl run: %s %s at %.6f s of virtual time%n",
+                    e.outcome() == OutputExpectations.Outcome.PASSED ? "passed:" : "failed:", e.settledBy(),
+                    e.settledAtMicros() / 1e6);
+            return e.outcome() == OutputExpectations.Outcome.PASSED ? 0 : FAILED;
         }
         if (board.rebootLoopCause() != null) {
             console.err().println("pearl run: reboot loop: the board restarted " + Board.LOOP_REBOOTS
                     + " times, each within " + Board.LOOP_WINDOW_MICROS / 1_000_000 + " s of booting; last cause: "
                     + board.rebootLoopCause() + " (--safe-boot skips init.lua)");
             return REBOOT_LOOP;
+        }
+        if (expect.timeoutMicros >= 0) {
+            console.err().println("pearl run: timeout: nothing settled the run in " + expect.timeoutMicros / 1e6
+                    + " s of virtual time");
+            return TIMEOUT;
+        }
+        if (e.expectsSomething()) {
+            console.err().println("pearl run: failed: the expected output did not appear in " + options.forMicros() / 1e6
+                    + " s of virtual time");
+            return FAILED;
         }
         return 0;
     }
