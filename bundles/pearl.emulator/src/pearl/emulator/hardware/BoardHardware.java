@@ -22,7 +22,8 @@ public final class BoardHardware {
     private final SpiBus spi = new SpiBus();
     private final Map<Integer, OneWireBus> oneWire = new HashMap<>();
     private LongSupplier micros = () -> 0;
-    private GpioPins pins = new GpioPins(inputs, () -> micros.getAsLong());
+    private final List<GpioPins.PinObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private GpioPins pins = new GpioPins(inputs, () -> micros.getAsLong(), observers);
     private Scheduler scheduler;
     private final List<Runnable> bootHooks = new ArrayList<>();
 
@@ -70,8 +71,13 @@ public final class BoardHardware {
     public void boot(Scheduler scheduler, LongSupplier clock) {
         micros = clock;
         this.scheduler = scheduler;
-        GpioPins bootPins = new GpioPins(inputs, clock);
+        GpioPins bootPins = new GpioPins(inputs, clock, observers);
         pins = bootPins;
+        for (int pin = 0; pin < GpioPins.COUNT; pin++) {
+            for (GpioPins.PinObserver o : observers) {
+                o.changed(bootPins, pin); // a reset makes every pin an input again
+            }
+        }
         long now = clock.getAsLong();
         for (InputTimeline.Edge e : inputs.edges()) {
             if (e.micros() > now) {
@@ -97,6 +103,11 @@ public final class BoardHardware {
         if (scheduler != null) {
             scheduler.at(micros, action);
         }
+    }
+
+    /** Tells {@code observer} of every change a pin may show, across boots (a signal trace). */
+    public void addPinObserver(GpioPins.PinObserver observer) {
+        observers.add(observer);
     }
 
     /**

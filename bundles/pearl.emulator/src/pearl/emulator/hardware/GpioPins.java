@@ -27,10 +27,18 @@ public final class GpioPins {
     private final int[] rises = new int[COUNT];
     private EdgeListener edgeListener = (pin, level, at) -> {
     };
+    private final java.util.List<PinObserver> observers;
 
-    GpioPins(InputTimeline inputs, LongSupplier micros) {
+    /** Told whenever what a pin shows may have changed: its latch, mode, PWM or outside drive. */
+    public interface PinObserver {
+        /** Something about {@code pin} changed; read {@link GpioPins#level} and {@link GpioPins#pwm}. */
+        void changed(GpioPins pins, int pin);
+    }
+
+    GpioPins(InputTimeline inputs, LongSupplier micros, java.util.List<PinObserver> observers) {
         this.inputs = inputs;
         this.micros = micros;
+        this.observers = observers;
         java.util.Arrays.fill(modes, PinMode.INPUT);
     }
 
@@ -48,6 +56,18 @@ public final class GpioPins {
     public void setMode(int pin, PinMode mode, boolean pullUp) {
         modes[pin] = mode;
         pullUps[pin] = pullUp;
+        changed(pin);
+    }
+
+    private void changed(int pin) {
+        for (PinObserver o : observers) {
+            o.changed(this, pin);
+        }
+    }
+
+    /** Virtual microseconds since power-on, up to date inside a task. */
+    public long micros() {
+        return micros.getAsLong();
     }
 
     /** The output latch of {@code pin} ({@code gpio.write}). */
@@ -61,6 +81,7 @@ public final class GpioPins {
             rises[pin]++;
         }
         latches[pin] = level;
+        changed(pin);
     }
 
     /** How often the latch of {@code pin} went from 0 to 1 (a chip select ending a transaction). */
@@ -95,6 +116,7 @@ public final class GpioPins {
     /** Sets (or with null, releases) the PWM of {@code pin}. */
     public void setPwm(int pin, PwmState state) {
         pwm[pin] = state;
+        changed(pin);
     }
 
     /** Who hears of outside edges ({@code gpio.trig}); one listener per boot. */
@@ -103,6 +125,7 @@ public final class GpioPins {
     }
 
     void edge(int pin, int level, long at) {
+        changed(pin);
         edgeListener.edge(pin, level, at);
     }
 }

@@ -13,6 +13,7 @@ import pearl.emulator.BoardListener;
 import pearl.emulator.BoardRunner;
 import pearl.emulator.Durations;
 import pearl.emulator.ProjectBoard;
+import pearl.emulator.trace.SignalTrace;
 import pearl.emulator.TaskRun;
 
 /**
@@ -33,11 +34,13 @@ final class BoardSession {
                                 for long computations
               --no-watchdog     let tasks run past 500 ms (benchmarks, long computations)
               --pty             expose the UART on a new pseudo-terminal for serial tools
+              --vcd FILE        record GPIO levels, PWM duties and UART TX in virtual time as a
+                                Value Change Dump (GTKWave, PulseView)
             """;
 
     /** Parsed options. */
     record Options(Path project, long forMicros, boolean realtime, long seed, Set<String> trace, boolean safeBoot,
-            Path profile, long heap, boolean watchdog, boolean pty) {
+            Path profile, long heap, boolean watchdog, boolean pty, Path vcd) {
     }
 
     private BoardSession() {
@@ -55,6 +58,7 @@ final class BoardSession {
         long heap = -1;
         boolean watchdog = true;
         boolean pty = false;
+        Path vcd = null;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -69,7 +73,7 @@ final class BoardSession {
                 case "--safe-boot" -> safeBoot = true;
                 case "--no-watchdog" -> watchdog = false;
                 case "--pty" -> pty = true;
-                case "--for", "--seed", "--trace", "--profile", "--heap" -> {
+                case "--for", "--seed", "--trace", "--profile", "--heap", "--vcd" -> {
                     if (value == null) {
                         if (rest.isEmpty()) {
                             throw new UsageException(arg + " needs a value");
@@ -81,6 +85,7 @@ final class BoardSession {
                         case "--seed" -> seed = number(arg, value);
                         case "--heap" -> heap = number(arg, value);
                         case "--profile" -> profile = Path.of(value);
+                        case "--vcd" -> vcd = Path.of(value);
                         default -> {
                             for (String kind : value.split(",")) {
                                 if (!Set.of("tasks", "heap", "files").contains(kind.trim())) {
@@ -105,7 +110,7 @@ final class BoardSession {
         if (project == null) {
             throw new UsageException("which project? Give its folder (the one with init.lua)");
         }
-        return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty);
+        return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty, vcd);
     }
 
     private static long duration(String option, String value) throws UsageException {
@@ -142,6 +147,7 @@ final class BoardSession {
             return null;
         }
         BoardRunner runner = new BoardRunner(board);
+        SignalTrace signals = options.vcd() == null ? null : SignalTrace.record(board);
         try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
             if (pty != null) {
                 console.err().println("UART on " + pty.device());
@@ -150,6 +156,9 @@ final class BoardSession {
             }
             session.drive(runner, pty);
             board.closeHostIo();
+            if (signals != null) {
+                signals.write(options.vcd());
+            }
         } catch (IOException e) {
             console.err().println("pearl " + command + ": " + e.getMessage());
             return null;
