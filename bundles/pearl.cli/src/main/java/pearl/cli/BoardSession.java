@@ -13,6 +13,7 @@ import pearl.emulator.BoardListener;
 import pearl.emulator.BoardRunner;
 import pearl.emulator.Durations;
 import pearl.emulator.ProjectBoard;
+import pearl.emulator.trace.EventLog;
 import pearl.emulator.trace.SignalTrace;
 import pearl.emulator.TaskRun;
 
@@ -34,13 +35,15 @@ final class BoardSession {
                                 for long computations
               --no-watchdog     let tasks run past 500 ms (benchmarks, long computations)
               --pty             expose the UART on a new pseudo-terminal for serial tools
+              --trace-json FILE  write tasks, heap samples, registry size, file changes and
+                                reboots as JSON lines (one object each, "t" in virtual µs)
               --vcd FILE        record GPIO levels, PWM duties and UART TX in virtual time as a
                                 Value Change Dump (GTKWave, PulseView)
             """;
 
     /** Parsed options. */
     record Options(Path project, long forMicros, boolean realtime, long seed, Set<String> trace, boolean safeBoot,
-            Path profile, long heap, boolean watchdog, boolean pty, Path vcd) {
+            Path profile, long heap, boolean watchdog, boolean pty, Path vcd, Path traceJson) {
     }
 
     private BoardSession() {
@@ -59,6 +62,7 @@ final class BoardSession {
         boolean watchdog = true;
         boolean pty = false;
         Path vcd = null;
+        Path traceJson = null;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -73,7 +77,7 @@ final class BoardSession {
                 case "--safe-boot" -> safeBoot = true;
                 case "--no-watchdog" -> watchdog = false;
                 case "--pty" -> pty = true;
-                case "--for", "--seed", "--trace", "--profile", "--heap", "--vcd" -> {
+                case "--for", "--seed", "--trace", "--profile", "--heap", "--vcd", "--trace-json" -> {
                     if (value == null) {
                         if (rest.isEmpty()) {
                             throw new UsageException(arg + " needs a value");
@@ -86,6 +90,7 @@ final class BoardSession {
                         case "--heap" -> heap = number(arg, value);
                         case "--profile" -> profile = Path.of(value);
                         case "--vcd" -> vcd = Path.of(value);
+                        case "--trace-json" -> traceJson = Path.of(value);
                         default -> {
                             for (String kind : value.split(",")) {
                                 if (!Set.of("tasks", "heap", "files").contains(kind.trim())) {
@@ -110,7 +115,7 @@ final class BoardSession {
         if (project == null) {
             throw new UsageException("which project? Give its folder (the one with init.lua)");
         }
-        return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty, vcd);
+        return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty, vcd, traceJson);
     }
 
     private static long duration(String option, String value) throws UsageException {
@@ -148,7 +153,12 @@ final class BoardSession {
         }
         BoardRunner runner = new BoardRunner(board);
         SignalTrace signals = options.vcd() == null ? null : SignalTrace.record(board);
-        try (PtyBridge pty = options.pty() ? PtyBridge.open() : null) {
+        try (PtyBridge pty = options.pty() ? PtyBridge.open() : null;
+                java.io.Writer events = options.traceJson() == null ? null
+                        : java.nio.file.Files.newBufferedWriter(options.traceJson(), java.nio.charset.StandardCharsets.UTF_8)) {
+            if (events != null) {
+                EventLog.record(board, events);
+            }
             if (pty != null) {
                 console.err().println("UART on " + pty.device());
                 runner.writeTo(pty.process().getOutputStream());
