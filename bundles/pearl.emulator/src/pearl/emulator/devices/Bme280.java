@@ -42,6 +42,21 @@ public final class Bme280 extends RegisterI2cDevice {
         reset();
     }
 
+    /** The temperature it measures, °C. */
+    public double celsius() {
+        return celsius;
+    }
+
+    /** The pressure it measures, Pa. */
+    public double pascals() {
+        return pascals;
+    }
+
+    /** The relative humidity it measures, %. */
+    public double humidity() {
+        return humidity;
+    }
+
     /** The conditions the next measurement sees: °C, Pa, %RH (clamped to the sensor's ranges). */
     public void set(double newCelsius, double newPascals, double newHumidity) {
         celsius = Math.max(-40, Math.min(85, newCelsius));

@@ -4,6 +4,10 @@ import java.util.List;
 
 import pearl.emulator.Board;
 import pearl.emulator.OutputExpectations;
+import pearl.emulator.scenario.Scenario;
+import pearl.emulator.scenario.ScenarioException;
+import pearl.emulator.scenario.ScenarioFailure;
+import pearl.emulator.scenario.ScenarioRunner;
 
 /**
  * {@code pearl run}: boots an emulated board with a project's files and runs it in virtual time,
@@ -37,7 +41,7 @@ final class RunCommand implements Command {
                 + "the board's UART to stdout. Exit 0, or 3 on a reboot loop; with expectations, 0 when\n"
                 + "the expected output appears first, 1 when a failing one does (or the expected never\n"
                 + "does), 4 at the --timeout.\n\nOptions:\n"
-                + BoardSession.OPTIONS_USAGE + ExpectationOptions.USAGE
+                + BoardSession.OPTIONS_USAGE + ExpectationOptions.USAGE + ScenarioFile.USAGE
                 + "  --dap PORT        wait for a debugger (DAP client) on 127.0.0.1:PORT and let it attach\n";
     }
 
@@ -53,16 +57,38 @@ final class RunCommand implements Command {
             rest.subList(dap, dap + 2).clear();
             return debugged(rest, port, console);
         }
+        Scenario scenario = ScenarioFile.extract(rest);
         ExpectationOptions expect = ExpectationOptions.extract(rest);
         BoardSession.Options options = BoardSession.parse(rest, DEFAULT_FOR, false);
         long span = expect.timeoutMicros >= 0 ? expect.timeoutMicros : options.forMicros();
+        List<ScenarioFailure> failures = new java.util.ArrayList<>();
+        String[] scenarioProblem = new String[1];
         Board board = BoardSession.run(options, console, name(), (runner, pty) -> {
             runner.writeTo(console.out());
             expect.expectations.watch(runner.board());
+            if (scenario != null) {
+                try {
+                    failures.addAll(new ScenarioRunner(runner.board()).run(scenario));
+                } catch (ScenarioException e) {
+                    scenarioProblem[0] = e.getMessage();
+                }
+                return;
+            }
             runner.run(span, options.realtime(), false);
         });
         if (board == null) {
             return Main.USAGE;
+        }
+        if (scenarioProblem[0] != null) {
+            console.err().println("pearl run: the scenario cannot run: " + scenarioProblem[0]);
+            return Main.USAGE;
+        }
+        if (scenario != null) {
+            failures.forEach(f -> console.err().println("pearl run: scenario failed: " + f));
+            if (failures.isEmpty()) {
+                console.err().println("pearl run: scenario passed: " + scenario.steps().size() + " steps");
+            }
+            return failures.isEmpty() ? 0 : FAILED;
         }
         OutputExpectations e = expect.expectations;
         if (e.outcome() != OutputExpectations.Outcome.UNSETTLED) {

@@ -1,0 +1,112 @@
+package pearl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pearl run --scenario FILE}: a button pressed in virtual time, an LED and a serial line expected. */
+class ScenarioTest {
+
+    @TempDir
+    Path project;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** A button on pin 3 (pulled up, pressed = low) lights the LED on pin 4 and logs to a file. */
+    @BeforeEach
+    void project() throws IOException {
+        Files.writeString(project.resolve("init.lua"), """
+                gpio.mode(3, gpio.INT, gpio.PULLUP)
+                gpio.mode(4, gpio.OUTPUT)
+                gpio.write(4, gpio.LOW)
+                gpio.trig(3, "down", function(level, when)
+                  gpio.write(4, gpio.HIGH)
+                  print("button pressed")
+                  file.putcontents("presses", "1")
+                end)
+                tmr.create():alarm(500, tmr.ALARM_AUTO, function() print("adc " .. adc.read(0)) end)
+                """);
+    }
+
+    private int scenario(String yaml) throws IOException {
+        Path file = project.resolve("scenario.yaml");
+        Files.writeString(file, yaml);
+        Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Main(console, Main.defaultCommands()).run(List.of("run", "--scenario", file.toString(), project.toString()));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pressingTheButtonLightsTheLedAndPrints() throws IOException {
+        assertEquals(0, scenario("""
+                steps:
+                  - at: 1s
+                    expect: {pin: 4, level: 0}
+                  - gpio: {pin: 3, level: 0}
+                  - wait: "button pressed"
+                    within: 100ms
+                  - expect: {pin: 4, level: 1}
+                  - expect: {file: presses, equals: "1"}
+                  - expect: {heapAbove: 20000}
+                  - after: 50ms
+                    gpio: {pin: 3, level: 1}
+                  - adc: 700
+                  - wait: "adc 700"
+                """), err());
+        assertTrue(err().contains("scenario passed: 9 steps"), err());
+        assertTrue(out.toString(StandardCharsets.ISO_8859_1).contains("button pressed"));
+    }
+
+    @Test
+    void eachFailedExpectationNamesItsStepAndVirtualTime() throws IOException {
+        assertEquals(1, scenario("""
+                - at: 500ms
+                  expect: {pin: 4, level: 1}
+                - at: 2s
+                  wait: "button pressed"
+                  within: 1s
+                - expect: {file: presses, contains: "1"}
+                """));
+        assertTrue(err().contains("step 1 at 0.500000 s: pin 4 is 0, expected 1"), err());
+        assertTrue(err().contains("step 2 at 3.000000 s: 'button pressed' did not appear within 1.0 s"), err());
+        assertTrue(err().contains("step 3 at 3.000000 s: no file presses on SPIFFS"), err());
+    }
+
+    @Test
+    void aMalformedStepIsAUsageErrorNamingIt() throws IOException {
+        assertEquals(Main.USAGE, scenario("""
+                - at: 1s
+                  gpio: {pin: 3, level: 0}
+                - at: soon
+                  expect: {pin: 4, level: 1}
+                """));
+        assertTrue(err().contains("step 2: at takes a duration"), err());
+        out.reset();
+        err.reset();
+        assertEquals(Main.USAGE, scenario("- press: {pin: 3}\n"));
+        assertTrue(err().contains("step 1: unknown key 'press'"), err());
+    }
+
+    @Test
+    void aSensorThatIsNotWiredIsNamed() throws IOException {
+        assertEquals(Main.USAGE, scenario("- sensor: {bme280: {temperature: 30}}\n"));
+        assertTrue(err().contains("step 1 (sensor): no bme280 is wired to the board"), err());
+    }
+}
