@@ -577,6 +577,11 @@ public final class Board implements LuaHost {
         listeners.forEach(l -> l.uartOutput(bytes));
     }
 
+    /** The firmware module of this build of class {@code type}, if the build has it. */
+    public <T extends FirmwareModule> java.util.Optional<T> module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     /** The modules of this build, comma separated, as the banner and {@code node.info} list them. */
     public String moduleList() {
         return String.join(",", modules.stream().map(FirmwareModule::name).sorted().toList());

@@ -64,6 +64,7 @@ public final class WifiModule implements FirmwareModule {
 	private boolean autoconnect = true;
 	private LuaTable apConfig;
 	private WifiStation station;
+	private boolean signal = true;
 	private SoftAccessPoint accessPoint;
 	private String hostname = DEFAULT_HOSTNAME;
 	private String staMac = STA_MAC;
@@ -101,6 +102,14 @@ public final class WifiModule implements FirmwareModule {
 		return accessPoint != null && accessPoint.isUp();
 	}
 
+	/** Drops the radio signal, or brings it back, for this and later boots (a scenario's Wi-Fi outage). */
+	public void setSignal(boolean present) {
+		signal = present;
+		if (station != null) {
+			station.setSignal(present);
+		}
+	}
+
 	@Override
 	public void define(RomTable wifi, Board board) {
 		mode = savedMode;
@@ -112,6 +121,7 @@ public final class WifiModule implements FirmwareModule {
 		apMac = AP_MAC;
 		sleepType = MODEM_SLEEP;
 		station = new WifiStation(board.scheduler(), world, (number, fields) -> fire(board, callbacks, number, fields));
+		station.setSignal(signal);
 		accessPoint = new SoftAccessPoint(board.scheduler(), world, this::maxClients, (number, fields) -> {
 			fire(board, callbacks, number, fields);
 			if (number == SoftAccessPoint.EVENT_STACONNECTED) {

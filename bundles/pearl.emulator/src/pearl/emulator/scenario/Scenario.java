@@ -18,6 +18,8 @@ import pearl.emulator.Durations;
  * <li>{@code sensor: {bme280: {temperature: 30, pressure: 101325, humidity: 50}}} or
  * {@code sensor: {ds18b20: {temperature: 21.5}}}: the wired sensors measure this</li>
  * <li>{@code uart: "print(1)\n"}: type on the UART</li>
+ * <li>{@code wifi: drop} and {@code wifi: restore}: the access points go out of range and come
+ * back (the station loses its network with reason 200, and rejoins when they return)</li>
  * <li>{@code wait: "LED on"} with optional {@code within: 5s}: run until the UART prints it</li>
  * <li>{@code expect: {pin: 4, level: 1}}, {@code expect: {pwm: 2, duty: 512}},
  * {@code expect: {file: "log.txt", contains: "x"}} (or {@code equals}),
@@ -26,7 +28,7 @@ import pearl.emulator.Durations;
  */
 public final class Scenario {
 
-    private static final Set<String> KINDS = Set.of("gpio", "adc", "sensor", "uart", "wait", "expect");
+    private static final Set<String> KINDS = Set.of("gpio", "adc", "sensor", "uart", "wifi", "wait", "expect");
 
     private final List<ScenarioStep> steps;
 

@@ -69,11 +69,22 @@ public final class ScenarioRunner {
             case "gpio" -> hw.drive(pin(step, step.map().get("pin")), whole(step, step.map().get("level"), "level") == 0 ? 0 : 1);
             case "adc" -> hw.analog().set(board.clockMicros(), (int) whole(step, step.value(), "adc"));
             case "uart" -> board.uart().receive(String.valueOf(step.value()));
+            case "wifi" -> wifi(step);
             case "sensor" -> sensor(step);
             case "wait" -> await(step);
             case "expect" -> expect(step);
             default -> throw new ScenarioException(step, "unknown action");
         }
+    }
+
+    private void wifi(ScenarioStep step) {
+        String what = String.valueOf(step.value());
+        if (!what.equals("drop") && !what.equals("restore")) {
+            throw new ScenarioException(step, "wifi takes drop or restore, not " + what);
+        }
+        board.module(pearl.emulator.modules.WifiModule.class)
+                .orElseThrow(() -> new ScenarioException(step, "this build has no wifi module"))
+                .setSignal(what.equals("restore"));
     }
 
     private void sensor(ScenarioStep step) {
@@ -115,7 +126,7 @@ public final class ScenarioRunner {
         String text = String.valueOf(step.value());
         int from = uart.length();
         long end = board.clockMicros() + step.withinMicros();
-        while (uart.indexOf(text, Math.max(0, from - text.length())) < 0) {
+        while (uart.indexOf(text, from) < 0) { // printed after the step began
             if (board.clockMicros() >= end || board.rebootLoopCause() != null) {
                 failures.add(new ScenarioFailure(step.number(), board.clockMicros(),
                         "'" + text + "' did not appear within " + step.withinMicros() / 1e6 + " s"));

@@ -41,6 +41,8 @@ public final class WifiStation {
 	public static final int EVENT_CONNECTED = 0, EVENT_DISCONNECTED = 1, EVENT_AUTHMODE_CHANGE = 2, EVENT_GOT_IP = 3, EVENT_DHCP_TIMEOUT = 4;
 	/** {@code wifi.eventmon.reason}: AUTH_FAIL, NO_AP_FOUND, ASSOC_LEAVE. */
 	public static final int REASON_AUTH_FAIL = 202, REASON_NO_AP_FOUND = 201, REASON_ASSOC_LEAVE = 8;
+	/** The SDK's reason when the access point's beacons stop arriving. */
+	public static final int REASON_BEACON_TIMEOUT = 200;
 
 	private static final String NO_BSSID = "00:00:00:00:00:00";
 
@@ -61,6 +63,7 @@ public final class WifiStation {
 	private String ssid;
 	private String password;
 	private WifiEnvironment.AccessPoint joined;
+	private boolean signal = true;
 
 	public WifiStation(Scheduler scheduler, WifiEnvironment world, Events events) {
 		this.scheduler = scheduler;
@@ -96,15 +99,35 @@ public final class WifiStation {
 	}
 
 	private void leave() {
+		leave(REASON_ASSOC_LEAVE);
+	}
+
+	private void leave(int reason) {
 		WifiEnvironment.AccessPoint was = joined;
 		joined = null;
 		cancelAuthChange();
-		events.event(EVENT_DISCONNECTED, fields("SSID", was.ssid(), "BSSID", was.bssid(), "reason", REASON_ASSOC_LEAVE));
+		events.event(EVENT_DISCONNECTED, fields("SSID", was.ssid(), "BSSID", was.bssid(), "reason", reason));
 		linkLost.forEach(Runnable::run);
 	}
 
+	/**
+	 * The radio world changes (a scenario drops Wi-Fi, or brings it back): without signal a joined
+	 * network is lost (beacon timeout) and joining finds no access point, retrying as the SDK does
+	 * until the signal returns.
+	 */
+	public void setSignal(boolean present) {
+		boolean had = signal;
+		signal = present;
+		if (had && !present && joined != null) {
+			cancel();
+			leave(REASON_BEACON_TIMEOUT);
+			status = CONNECTING;
+			after(RETRY_MILLIS, this::attempt);
+		}
+	}
+
 	private void attempt() {
-		Optional<WifiEnvironment.AccessPoint> ap = world.find(ssid);
+		Optional<WifiEnvironment.AccessPoint> ap = signal ? world.find(ssid) : Optional.empty();
 		if (ap.isEmpty()) {
 			fail(NO_AP_FOUND, NO_BSSID, REASON_NO_AP_FOUND);
 		} else if (!world.accepts(ap.get(), password)) {

@@ -109,4 +109,30 @@ class ScenarioTest {
         assertEquals(Main.USAGE, scenario("- sensor: {bme280: {temperature: 30}}\n"));
         assertTrue(err().contains("step 1 (sensor): no bme280 is wired to the board"), err());
     }
+
+    @Test
+    void droppingWifiDisconnectsTheStationAndRestoringItRejoins() throws IOException {
+        Files.writeString(project.resolve("init.lua"), """
+                wifi.setmode(wifi.STATION)
+                wifi.eventmon.register(wifi.eventmon.STA_GOT_IP, function(T) print("got ip") end)
+                wifi.eventmon.register(wifi.eventmon.STA_DISCONNECTED, function(T) print("lost " .. T.reason) end)
+                wifi.sta.config({ssid = "PearlNet", pwd = "nodemcu123"})
+                """);
+        assertEquals(0, scenario("""
+                - wait: "got ip"
+                  within: 5s
+                - at: 10s
+                  wifi: drop
+                - wait: "lost 200"
+                  within: 100ms
+                - wait: "lost 201"
+                  within: 5s
+                - at: 30s
+                  wifi: restore
+                - wait: "got ip"
+                  within: 5s
+                """), err());
+        String uart = out.toString(StandardCharsets.ISO_8859_1);
+        assertEquals(2, uart.split("got ip", -1).length - 1, uart);
+    }
 }
