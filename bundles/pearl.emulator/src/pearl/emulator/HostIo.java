@@ -115,6 +115,27 @@ public final class HostIo {
         open.remove(resource);
     }
 
+    /**
+     * Drops every TCP connection to a host peer, as a peer that vanishes does: the board sees
+     * each one reset. Servers and UDP sockets stay.
+     *
+     * @return how many connections were dropped
+     */
+    public int dropConnections() {
+        int dropped = 0;
+        for (Closeable resource : java.util.List.copyOf(open)) {
+            if (resource instanceof java.net.Socket socket) {
+                try {
+                    socket.close();
+                    dropped++;
+                } catch (IOException e) {
+                    // closing what is half gone already: it is dropped all the same
+                }
+            }
+        }
+        return dropped;
+    }
+
     /** Whether host resources are open, so arrivals may still come. */
     public boolean isActive() {
         return !open.isEmpty();

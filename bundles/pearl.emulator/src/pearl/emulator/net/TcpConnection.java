@@ -153,6 +153,8 @@ public final class TcpConnection extends NetSocket {
         connecting = true;
         newPcb();
         anchor();
+        // the board waits (its clock standing still) for the host's answer, as it waits on a real network
+        io.expect();
         daemon(() -> {
             Socket s = new Socket();
             try {
@@ -160,6 +162,8 @@ public final class TcpConnection extends NetSocket {
                 arrive("net connection", () -> connected(s));
             } catch (IOException e) {
                 arrive("net reconnection", () -> failed(s));
+            } finally {
+                io.settle(1);
             }
         }, "pearl net connect").start();
     }

@@ -20,6 +20,7 @@ import pearl.emulator.Durations;
  * <li>{@code uart: "print(1)\n"}: type on the UART</li>
  * <li>{@code wifi: drop} and {@code wifi: restore}: the access points go out of range and come
  * back (the station loses its network with reason 200, and rejoins when they return)</li>
+ * <li>{@code tcp: disconnect}: every host peer connected over TCP vanishes (the board sees a reset)</li>
  * <li>{@code wait: "LED on"} with optional {@code within: 5s}: run until the UART prints it</li>
  * <li>{@code expect: {pin: 4, level: 1}}, {@code expect: {pwm: 2, duty: 512}},
  * {@code expect: {file: "log.txt", contains: "x"}} (or {@code equals}),
@@ -28,7 +29,7 @@ import pearl.emulator.Durations;
  */
 public final class Scenario {
 
-    private static final Set<String> KINDS = Set.of("gpio", "adc", "sensor", "uart", "wifi", "wait", "expect");
+    private static final Set<String> KINDS = Set.of("gpio", "adc", "sensor", "uart", "wifi", "tcp", "wait", "expect");
 
     private final List<ScenarioStep> steps;
 

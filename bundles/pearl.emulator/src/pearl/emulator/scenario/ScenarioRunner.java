@@ -70,6 +70,14 @@ public final class ScenarioRunner {
             case "adc" -> hw.analog().set(board.clockMicros(), (int) whole(step, step.value(), "adc"));
             case "uart" -> board.uart().receive(String.valueOf(step.value()));
             case "wifi" -> wifi(step);
+            case "tcp" -> {
+                if (!"disconnect".equals(String.valueOf(step.value()))) {
+                    throw new ScenarioException(step, "tcp takes disconnect, not " + step.value());
+                }
+                if (board.hostIo().dropConnections() == 0) {
+                    failures.add(new ScenarioFailure(step.number(), board.clockMicros(), "no TCP connection to a host peer to drop"));
+                }
+            }
             case "sensor" -> sensor(step);
             case "wait" -> await(step);
             case "expect" -> expect(step);

@@ -135,4 +135,34 @@ class ScenarioTest {
         String uart = out.toString(StandardCharsets.ISO_8859_1);
         assertEquals(2, uart.split("got ip", -1).length - 1, uart);
     }
+
+    @Test
+    void aHostPeerThatVanishesResetsTheBoardsConnection() throws Exception {
+        try (java.net.ServerSocket peer = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Files.writeString(project.resolve("init.lua"), """
+                    local c = net.createConnection(net.TCP, 0)
+                    c:on("connection", function(sock) print("connected") end)
+                    c:on("disconnection", function(sock, err) print("dropped " .. tostring(err)) end)
+                    c:connect(%d, "127.0.0.1")
+                    """.formatted(peer.getLocalPort()));
+            Thread accepting = new Thread(() -> {
+                try {
+                    peer.accept(); // held open until the scenario drops it
+                } catch (IOException e) {
+                    // the test is over
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            assertEquals(0, scenario("""
+                    - wait: "connected"
+                      within: 5s
+                    - tcp: disconnect
+                    - wait: "dropped"
+                      within: 5s
+                    """), err());
+        }
+        assertEquals(1, scenario("- tcp: disconnect\n"));
+        assertTrue(err().contains("step 1 at 0.000000 s: no TCP connection to a host peer to drop"), err());
+    }
 }
