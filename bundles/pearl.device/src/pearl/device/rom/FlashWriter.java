@@ -35,7 +35,10 @@ public final class FlashWriter {
      * The erase size to send in FLASH_BEGIN so that the ESP8266 ROM erases exactly the sectors of
      * {@code size} bytes from {@code offset}. The ROM erases the sectors up to the next 64 KB
      * boundary ("head") on top of the size it is given, or twice the size when that is smaller;
-     * this asks for correspondingly less.
+     * this asks for correspondingly less. Because the ROM doubles small sizes, an odd number of
+     * sectors that ends before the next 64 KB boundary cannot be asked for exactly: the ROM then
+     * erases one sector more than the data needs ({@link #write} orders the images so that this
+     * extra sector is never one already written in the same run).
      */
     public static int eraseSize(int offset, int size) {
         int sectors = (size + FlashImage.SECTOR - 1) / FlashImage.SECTOR;
@@ -62,14 +65,18 @@ public final class FlashWriter {
                 }
             }
         }
-        for (FlashImage image : images) {
+        // In address order: the ROM may erase one sector past a region (see eraseSize), and that
+        // sector then belongs to an image not yet written rather than one already done.
+        List<FlashImage> ordered = new ArrayList<>(images);
+        ordered.sort(java.util.Comparator.comparingInt(FlashImage::alignedAddress));
+        for (FlashImage image : ordered) {
             byte[] data = padded(image);
             progress.regionStarted(image, data.length / BLOCK);
             writeRegion(image, image.alignedAddress(), data, true);
         }
         List<Integer> rewritten = new ArrayList<>();
         boolean verified = true;
-        for (FlashImage image : images) {
+        for (FlashImage image : ordered) {
             try {
                 verify(image, rewritten);
             } catch (UnsupportedRomCommandException e) {
@@ -143,7 +150,14 @@ public final class FlashWriter {
             if (Arrays.equals(client.flashMd5(address + offset, length), md5(data, offset, length))) {
                 continue;
             }
-            writeRegion(image, address + offset, Arrays.copyOfRange(data, offset, offset + length), false);
+            // Rewrite two sectors where the region has them: the ROM erases an even number of
+            // sectors exactly, but one sector alone costs its neighbour too.
+            int from = offset;
+            int to = Math.min(offset + 2 * FlashImage.SECTOR, data.length);
+            if (to - from <= FlashImage.SECTOR && from >= FlashImage.SECTOR) {
+                from -= FlashImage.SECTOR;
+            }
+            writeRegion(image, address + from, Arrays.copyOfRange(data, from, to), false);
             rewritten.add(address + offset);
             progress.sectorRewritten(image, address + offset);
             if (!Arrays.equals(client.flashMd5(address + offset, length), md5(data, offset, length))) {
