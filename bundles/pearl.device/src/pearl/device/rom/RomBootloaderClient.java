@@ -205,6 +205,9 @@ public final class RomBootloaderClient {
     }
 
     private RomResponse checked(RomCommand command, byte[] data, int checksum, long timeoutMillis) throws IOException {
+        // Anything already decoded now is stale (a late answer to an attempt that timed out);
+        // left queued it would be taken as the answer to this command.
+        frames.clear();
         send(new RomPacket(command.opcode(), checksum, data));
         RomResponse response = await(command, timeoutMillis);
         if (response == null) {
