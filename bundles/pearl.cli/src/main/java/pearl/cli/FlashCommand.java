@@ -131,6 +131,7 @@ final class FlashCommand implements Command {
     }
 
     private int flash(String port, int baud, boolean reboot, List<FlashImage> images, PrintStream err) {
+        ProgressBar bar = new ProgressBar(err);
         try (JsscSerialLine line = JsscSerialLine.open(port, RomBootloaderClient.ROM_BAUD)) {
             RomBootloaderClient client = new RomBootloaderClient(line, timeouts);
             err.println("pearl flash: connecting to " + port + "...");
@@ -145,7 +146,6 @@ final class FlashCommand implements Command {
                     err.println("pearl flash: the ESP8266 ROM loader has no CHANGE_BAUDRATE; staying at " + RomBootloaderClient.ROM_BAUD + " baud");
                 }
             }
-            ProgressBar bar = new ProgressBar(err);
             FlashWriter writer = new FlashWriter(client, bar);
             if (!images.isEmpty()) {
                 long started = System.nanoTime();
@@ -166,11 +166,11 @@ final class FlashCommand implements Command {
             err.println("pearl flash: " + e.getMessage());
             return 1;
         } catch (RomException e) {
-            err.println();
+            bar.endLine();
             err.println("pearl flash: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println();
+            bar.endLine();
             err.println("pearl flash: serial I/O failed on " + port + ": " + e.getMessage());
             return 1;
         }
@@ -201,6 +201,7 @@ final class FlashCommand implements Command {
 
         private static final int WIDTH = 30;
         private final PrintStream err;
+        private boolean lineOpen;
         String unverifiedReason;
 
         ProgressBar(PrintStream err) {
@@ -213,15 +214,25 @@ final class FlashCommand implements Command {
             int filled = done * WIDTH / blocks;
             err.printf("\r%-16s 0x%06X [%s%s] %3d%% %d/%d blocks", shorten(image.label()), image.address(), "#".repeat(filled),
                     "-".repeat(WIDTH - filled), done * 100 / blocks, done, blocks);
-            if (done == blocks) {
+            lineOpen = done < blocks;
+            if (!lineOpen) {
                 err.println();
             }
             err.flush();
         }
 
+        /** Ends a bar cut short, so a message after it starts on its own line. */
+        void endLine() {
+            if (lineOpen) {
+                err.println();
+                lineOpen = false;
+            }
+        }
+
         @Override
         public void blockRetried(FlashImage image, int block, String why) {
-            err.printf("%n%s: block %d sent again: %s%n", image.label(), block + 1, why);
+            endLine();
+            err.printf("%s: block %d sent again: %s%n", image.label(), block + 1, why);
         }
 
         @Override

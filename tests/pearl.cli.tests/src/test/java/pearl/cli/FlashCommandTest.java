@@ -98,7 +98,9 @@ class FlashCommandTest {
             Path fw = firmware();
             // Nothing on the other end: SYNC is never answered.
             assertEquals(1, run("flash", "--port", ptys.get(0), "0x0", fw.toString()));
-            assertTrue(err().contains("pearl flash: board not in bootloader: no answer to SYNC on " + ptys.get(0) + " after 2 reset attempts"), err());
+            assertEquals("pearl flash: connecting to " + ptys.get(0) + "...\n"
+                    + "pearl flash: board not in bootloader: no answer to SYNC on " + ptys.get(0)
+                    + " after 2 reset attempts. Hold the FLASH (GPIO0) button while pressing RST, or check the cable and port.\n", err());
         } finally {
             socat.destroy();
             socat.waitFor(5, TimeUnit.SECONDS);
