@@ -138,6 +138,33 @@ class FlashOverPtyTest {
     }
 
     @Test
+    void anUnalignedImageIsWrittenFromItsSectorStartWithErasedBytesInFront() throws Exception {
+        // The ROM writes whole sectors from a sector boundary; the bytes in front are 0xFF.
+        start(Variant.WITH_MD5, true);
+        board.fill(0x21000, spiffs(0x100, 16));
+        byte[] data = spiffs(3000, 17);
+        client.connect();
+        FlashResult result = new FlashWriter(client, FlashProgress.NONE).write(List.of(FlashImage.of(0x21100, data, "blob.bin")));
+        assertTrue(result.verified());
+        assertArrayEquals(data, board.flash(0x21100, data.length));
+        byte[] front = new byte[0x100];
+        Arrays.fill(front, (byte) 0xFF);
+        assertArrayEquals(front, board.flash(0x21000, 0x100));
+        assertEquals(0x21000, board.erases().get(0)[0]);
+        assertCleanConversation();
+    }
+
+    @Test
+    void aLoaderThatCanChangeSpeedKeepsAnsweringAtTheNewOne() throws Exception {
+        start(Variant.WITH_MD5, true);
+        client.connect();
+        client.changeBaud(460800);
+        assertEquals("18:fe:34:a1:b2:c3", client.readChipInfo().mac());
+        assertTrue(board.requests().contains("CHANGE_BAUDRATE"));
+        assertCleanConversation();
+    }
+
+    @Test
     void progressIsReportedForEveryBlockInOrder() throws Exception {
         start(Variant.WITH_MD5, true);
         List<String> events = new ArrayList<>();
