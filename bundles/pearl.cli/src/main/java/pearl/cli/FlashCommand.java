@@ -1,0 +1,257 @@
+package pearl.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import pearl.device.rom.ChipInfo;
+import pearl.device.rom.FlashImage;
+import pearl.device.rom.FlashProgress;
+import pearl.device.rom.FlashResult;
+import pearl.device.rom.FlashWriter;
+import pearl.device.rom.JsscSerialLine;
+import pearl.device.rom.RomBootloaderClient;
+import pearl.device.rom.RomException;
+import pearl.device.rom.RomTimeouts;
+import pearl.device.rom.SerialPortUnavailableException;
+import pearl.device.rom.UnsupportedRomCommandException;
+
+/**
+ * {@code pearl flash}: writes NodeMCU firmware (and optionally a SPIFFS or LFS image) to a real
+ * board through the ESP8266 ROM serial loader, block by block with a progress bar on stderr.
+ */
+final class FlashCommand implements Command {
+
+    private final RomTimeouts timeouts;
+
+    FlashCommand() {
+        this(RomTimeouts.DEFAULT);
+    }
+
+    /** A command with other waits, so tests need not sit through seven resets. */
+    FlashCommand(RomTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public String name() {
+        return "flash";
+    }
+
+    @Override
+    public String summary() {
+        return "write firmware and file-system images to a board through its ROM bootloader";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: pearl flash --port DEV [--baud N] [--no-reboot] [ADDRESS IMAGE]...
+
+                Resets the board into the ESP8266 ROM bootloader (DTR/RTS, as NodeMCU devkits are
+                wired; on other boards hold FLASH while pressing RST), reads its chip id and MAC,
+                and writes each IMAGE at its flash ADDRESS (hex 0x... or decimal). The image at 0x0
+                must be a firmware binary (first byte 0xE9). Each region is checked by MD5 when
+                the loader can hash flash (the ESP8266 ROM itself cannot: Pearl says so). Without
+                images it only identifies the chip. Afterwards the board reboots into the new
+                firmware unless --no-reboot.
+
+                Example: pearl flash --port /dev/ttyUSB0 0x0 nodemcu.bin 0x100000 spiffs.img
+
+                  --port DEV    the serial port (/dev/ttyUSB0, COM3)
+                  --baud N      ask the loader to switch to N baud after syncing (the ESP8266
+                                ROM cannot; it stays at 115200 and Pearl says so)
+                  --no-reboot   leave the board in the bootloader
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        String port = null;
+        int baud = RomBootloaderClient.ROM_BAUD;
+        boolean reboot = true;
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--port")) {
+                port = value(args, ++i, arg);
+            } else if (arg.equals("--baud")) {
+                try {
+                    baud = Integer.parseInt(value(args, ++i, arg));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--baud needs a number, not '" + args.get(i) + "'");
+                }
+                if (baud <= 0) {
+                    throw new UsageException("--baud must be positive");
+                }
+            } else if (arg.equals("--no-reboot")) {
+                reboot = false;
+            } else if (arg.startsWith("--")) {
+                throw new UsageException("unknown option '" + arg + "'");
+            } else {
+                positional.add(arg);
+            }
+        }
+        if (port == null) {
+            throw new UsageException("--port DEV is required");
+        }
+        if (positional.size() % 2 != 0) {
+            throw new UsageException("images come in pairs ADDRESS IMAGE; '" + positional.get(positional.size() - 1) + "' has no partner");
+        }
+        List<FlashImage> images = new ArrayList<>();
+        for (int i = 0; i < positional.size(); i += 2) {
+            int address = address(positional.get(i));
+            Path file = Path.of(positional.get(i + 1));
+            try {
+                images.add(FlashImage.of(address, Files.readAllBytes(file), file.getFileName().toString()));
+            } catch (NoSuchFileException e) {
+                console.err().println("pearl flash: no such image: " + file);
+                return Main.USAGE;
+            } catch (IOException e) {
+                console.err().println("pearl flash: cannot read " + file + ": " + e.getMessage());
+                return Main.USAGE;
+            } catch (IllegalArgumentException e) {
+                console.err().println("pearl flash: " + e.getMessage());
+                return Main.USAGE;
+            }
+        }
+        for (int i = 0; i < images.size(); i++) {
+            for (int j = i + 1; j < images.size(); j++) {
+                if (images.get(i).overlaps(images.get(j))) {
+                    console.err().println("pearl flash: " + images.get(i) + " and " + images.get(j) + " overlap (they share a 4 KB sector)");
+                    return Main.USAGE;
+                }
+            }
+        }
+        return flash(port, baud, reboot, images, console.err());
+    }
+
+    private int flash(String port, int baud, boolean reboot, List<FlashImage> images, PrintStream err) {
+        ProgressBar bar = new ProgressBar(err);
+        try (JsscSerialLine line = JsscSerialLine.open(port, RomBootloaderClient.ROM_BAUD)) {
+            RomBootloaderClient client = new RomBootloaderClient(line, timeouts);
+            err.println("pearl flash: connecting to " + port + "...");
+            client.connect();
+            ChipInfo chip = client.readChipInfo();
+            err.printf("pearl flash: %s, MAC %s, chip id 0x%06x (%d)%n", chip.name(), chip.mac(), chip.chipId(), chip.chipId());
+            if (baud != RomBootloaderClient.ROM_BAUD) {
+                try {
+                    client.changeBaud(baud);
+                    err.println("pearl flash: now at " + baud + " baud");
+                } catch (UnsupportedRomCommandException e) {
+                    err.println("pearl flash: the ESP8266 ROM loader has no CHANGE_BAUDRATE; staying at " + RomBootloaderClient.ROM_BAUD + " baud");
+                }
+            }
+            FlashWriter writer = new FlashWriter(client, bar);
+            if (!images.isEmpty()) {
+                long started = System.nanoTime();
+                FlashResult result = writer.write(images);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                err.printf("pearl flash: wrote %d blocks in %.1f s%s%n", result.blocksWritten(), millis / 1000.0,
+                        result.retries() > 0 ? " (" + result.retries() + " sent again)" : "");
+                if (!result.verified()) {
+                    err.println("pearl flash: warning: not verified: " + bar.unverifiedReason);
+                }
+            }
+            if (reboot) {
+                writer.reboot(line);
+                err.println("pearl flash: rebooting into the firmware");
+            }
+            return 0;
+        } catch (SerialPortUnavailableException e) {
+            err.println("pearl flash: " + e.getMessage());
+            return 1;
+        } catch (RomException e) {
+            bar.endLine();
+            err.println("pearl flash: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            bar.endLine();
+            err.println("pearl flash: serial I/O failed on " + port + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String value(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    /** A flash address: {@code 0x10000} or {@code 65536}. */
+    static int address(String text) throws UsageException {
+        try {
+            long value = text.startsWith("0x") || text.startsWith("0X") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
+            if (value < 0 || value > 16L * 1024 * 1024) {
+                throw new UsageException("flash address " + text + " is outside 0x0..0x1000000 (16 MB)");
+            }
+            return (int) value;
+        } catch (NumberFormatException e) {
+            throw new UsageException("'" + text + "' is not a flash address (use hex 0x... or decimal)");
+        }
+    }
+
+    /** One line per region, redrawn in place as blocks are accepted. */
+    private static final class ProgressBar implements FlashProgress {
+
+        private static final int WIDTH = 30;
+        private final PrintStream err;
+        private boolean lineOpen;
+        String unverifiedReason;
+
+        ProgressBar(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void blockWritten(FlashImage image, int block, int blocks) {
+            int done = block + 1;
+            int filled = done * WIDTH / blocks;
+            err.printf("\r%-16s 0x%06X [%s%s] %3d%% %d/%d blocks", shorten(image.label()), image.address(), "#".repeat(filled),
+                    "-".repeat(WIDTH - filled), done * 100 / blocks, done, blocks);
+            lineOpen = done < blocks;
+            if (!lineOpen) {
+                err.println();
+            }
+            err.flush();
+        }
+
+        /** Ends a bar cut short, so a message after it starts on its own line. */
+        void endLine() {
+            if (lineOpen) {
+                err.println();
+                lineOpen = false;
+            }
+        }
+
+        @Override
+        public void blockRetried(FlashImage image, int block, String why) {
+            endLine();
+            err.printf("%s: block %d sent again: %s%n", image.label(), block + 1, why);
+        }
+
+        @Override
+        public void sectorRewritten(FlashImage image, int address) {
+            err.printf("%s: sector at 0x%06X did not verify; written again%n", image.label(), address);
+        }
+
+        @Override
+        public void regionVerified(FlashImage image) {
+            err.printf("%s: verified (MD5)%n", image.label());
+        }
+
+        @Override
+        public void verificationUnavailable(String why) {
+            unverifiedReason = why;
+        }
+
+        private static String shorten(String label) {
+            return label.length() <= 16 ? label : label.substring(0, 13) + "...";
+        }
+    }
+}
