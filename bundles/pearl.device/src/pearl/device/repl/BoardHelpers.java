@@ -22,11 +22,16 @@ final class BoardHelpers {
      */
     static final String ADLER = "function _pa(n,o,l) local f=file.open(n,\"r\") if not f then print(\"nofile\") return end "
             + "f:seek(\"set\",o) local a,b,c=1,0,0 while c<l do local s=f:read(math.min(256,l-c)) if not s then break end "
-            + "for i=1,#s do a=(a+s:byte(i))%65521 b=(b+a)%65521 end c=c+#s end f:close() print(a,b,c) end";
+            + "a,b=_pc(s,a,b) c=c+#s end f:close() print(a,b,c) end";
+
+    /** {@code _pc(s, a, b)}: Adler-32 halves {@code a, b} carried over the bytes of {@code s} (defined before {@link #ADLER}). */
+    static final String ADLER_STEP = "function _pc(s,a,b) for i=1,#s do a=(a+s:byte(i))%65521 b=(b+a)%65521 end return a,b end";
+
+    /** {@code _px(s)}: a string as lower-case hex (encoder.toHex is not in every build). */
+    static final String HEX = "function _px(s) return (s:gsub(\".\",function(c) return (\"%02x\"):format(c:byte()) end)) end";
 
     /** {@code _ph(name)} prints the SHA-1 of a file in hex (encoder.toHex is not in every build). */
-    static final String SHA1 = "function _ph(n) print((crypto.fhash(\"sha1\",n):gsub(\".\",function(c) "
-            + "return (\"%02x\"):format(c:byte()) end))) end";
+    static final String SHA1 = "function _ph(n) print(_px(crypto.fhash(\"sha1\",n))) end";
 
     /** {@code _pr(name, offset, length)} prints that part of a file as {@code =base64}. */
     static final String READ_BASE64 = "function _pr(n,o,l) local f=file.open(n,\"r\") if not f then print(\"nofile\") return end "
@@ -34,8 +39,7 @@ final class BoardHelpers {
 
     /** {@code _pr(name, offset, length)} prints that part of a file as {@code =hex}. */
     static final String READ_HEX = "function _pr(n,o,l) local f=file.open(n,\"r\") if not f then print(\"nofile\") return end "
-            + "f:seek(\"set\",o) local s=f:read(l) or \"\" f:close() print(\"=\"..s:gsub(\".\",function(c) "
-            + "return (\"%02x\"):format(c:byte()) end)) end";
+            + "f:seek(\"set\",o) local s=f:read(l) or \"\" f:close() print(\"=\".._px(s)) end";
 
     private BoardHelpers() {
     }

@@ -14,7 +14,7 @@ public final class ReplClient implements AutoCloseable {
     static final int COMMAND_MILLIS = 3000;
 
     private final ReplSession session;
-    private final Firmware firmware;
+    private Firmware firmware;
     private final Set<String> helpers = new HashSet<>();
 
     private ReplClient(ReplSession session, Firmware firmware) {
@@ -49,6 +49,15 @@ public final class ReplClient implements AutoCloseable {
         return firmware;
     }
 
+    /**
+     * Uses {@code encoder} and {@code crypto} only if allowed here as well as on the board: the
+     * slower module-free paths, for a module that misbehaves (and for tests of those paths).
+     */
+    public void restrictModules(boolean encoder, boolean crypto) {
+        firmware = new Firmware(firmware.luaVersion(), firmware.encoder() && encoder, firmware.crypto() && crypto,
+                firmware.compile(), firmware.chipId());
+    }
+
     /** The line-level session, for commands of one's own. */
     public ReplSession session() {
         return session;
@@ -56,6 +65,13 @@ public final class ReplClient implements AutoCloseable {
 
     /** Defines a helper function on the board once per connection (and again after a reboot). */
     void define(String helper) throws DeviceException {
+        // helpers that call others: those first
+        if (helper.equals(BoardHelpers.SHA1) || helper.equals(BoardHelpers.READ_HEX)) {
+            define(BoardHelpers.HEX);
+        }
+        if (helper.equals(BoardHelpers.ADLER)) {
+            define(BoardHelpers.ADLER_STEP);
+        }
         if (helpers.add(helper)) {
             try {
                 session.execQuiet(helper, COMMAND_MILLIS);

@@ -85,6 +85,7 @@ public final class ReplSession implements AutoCloseable {
                 int at = rx.indexOf(expected);
                 if (at >= 0) {
                     echo = rx.lastIndexOf(line + "\r\n", at) >= 0;
+                    strayLines(rx.substring(0, at));
                     rx.delete(0, at + expected.length());
                     return;
                 }
@@ -95,10 +96,13 @@ public final class ReplSession implements AutoCloseable {
                     rx.delete(0, end);
                     attemptEnd = Math.min(deadline, System.nanoTime() + 2 * SYNC_ATTEMPT_MILLIS * 1_000_000L);
                 }
+                if (endsWithPrompt(">> ")) {
+                    // our line joined an unfinished chunk: end it, then ask again
+                    rx.setLength(0);
+                    send(ESCAPE_LINE + "\n");
+                    break;
+                }
                 fill(20);
-            }
-            if (endsWithPrompt(">> ")) {
-                send(ESCAPE_LINE + "\n");
             }
         }
         throw new DeviceException(DeviceException.Kind.NO_PROMPT,
@@ -220,6 +224,19 @@ public final class ReplSession implements AutoCloseable {
         String all = rx.toString();
         rx.setLength(0);
         return all;
+    }
+
+    /** Passes on what came before the prompt was found, without Pearl's own sync lines. */
+    private void strayLines(String text) {
+        StringBuilder kept = new StringBuilder();
+        for (String l : text.split("(?<=\n)")) {
+            if (!l.contains("pearl-") && !l.contains(ESCAPE_LINE)) {
+                kept.append(l);
+            }
+        }
+        if (kept.length() > 0) {
+            stray.accept(kept.toString());
+        }
     }
 
     private void checkReboot() throws DeviceException {

@@ -100,8 +100,11 @@ public final class ReplUploader {
         }
         session.execQuiet("_pF:close() _pF=nil", ReplClient.COMMAND_MILLIS);
         verify(name, content, sha1, chunks);
-        String answer = session.exec("file.remove(" + BoardHelpers.quote(name) + ") print(file.rename(\"" + BoardHelpers.TEMP
-                + "\"," + BoardHelpers.quote(name) + "))", ReplClient.COMMAND_MILLIS);
+        // do...end: a cut anywhere in this line leaves a chunk the board never runs (incomplete,
+        // or a syntax error once more lines follow); run as a whole, remove and rename happen in
+        // one task with nothing between them
+        String answer = session.exec("do file.remove(" + BoardHelpers.quote(name) + ") print(file.rename(\"" + BoardHelpers.TEMP
+                + "\"," + BoardHelpers.quote(name) + ")) end", ReplClient.COMMAND_MILLIS);
         if (!answer.equals("true")) {
             throw new DeviceException(DeviceException.Kind.COMMAND_FAILED, name + ": renaming the verified upload failed: " + answer);
         }
