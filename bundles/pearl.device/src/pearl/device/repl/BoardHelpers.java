@@ -20,7 +20,7 @@ final class BoardHelpers {
      * many bytes it read: the checksum for firmware without {@code crypto}, and for finding the
      * block that differs. Modular sums stay below 2^31, exact in integer and float builds.
      */
-    static final String ADLER = "function _pa(n,o,l) local f=file.open(n,\"r\") if not f then print(\"nofile\") return end "
+    static final String ADLER = "function _pa(n,o,l) local f=file.open(n,\"r\") "
             + "f:seek(\"set\",o) local a,b,c=1,0,0 while c<l do local s=f:read(math.min(256,l-c)) if not s then break end "
             + "a,b=_pc(s,a,b) c=c+#s end f:close() print(a,b,c) end";
 
