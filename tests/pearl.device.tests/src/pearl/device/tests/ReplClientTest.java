@@ -240,6 +240,55 @@ class ReplClientTest {
     }
 
     @Test
+    void worksWithEchoTurnedOffByTheProgram() throws Exception {
+        board = EmulatedBoardPty.start(project, Map.of("init.lua", "uart.setup(0, 115200, 8, 0, 1, 0)\n"));
+        Thread.sleep(300);
+        connect();
+        assertFalse(client.session().echo());
+        new ReplUploader(client).upload("quiet.lua", bytes("print('no echo')\n"), Options.PLAIN, QUIET);
+        assertEquals("no echo", new BoardFiles(client).run("quiet.lua", 3000));
+    }
+
+    @Test
+    void connectsToABoardThatIsRebootingMeanwhile() throws Exception {
+        // restarts every 400 ms, chattering at each boot: the connect finds a window
+        board = EmulatedBoardPty.start(project, Map.of("init.lua",
+                "for i = 1, 20 do print('boot chatter', i) end tmr.create():alarm(400, tmr.ALARM_SINGLE, node.restart)\n"));
+        Thread.sleep(500);
+        connect();
+        assertEquals("ok", client.session().exec("print('o'..'k')", 2000));
+    }
+
+    /** The figures for the note: wire bytes per payload byte, round trips per KB. */
+    @Test
+    void uploadCostsAtMostOnePointFourFiveWireBytesPerPayloadByte() throws Exception {
+        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        connect();
+        byte[] binary = new byte[16 * 1024];
+        new java.util.Random(1).nextBytes(binary);
+        StringBuilder lua = new StringBuilder();
+        while (lua.length() < 16 * 1024) {
+            lua.append("local function f").append(lua.length()).append("(a, b)\n  return a .. \"x\" .. b -- note\nend\n");
+        }
+        for (Object[] kind : new Object[][] { { "binary", binary }, { "lua", bytes(lua.toString()) } }) {
+            byte[] data = (byte[]) kind[1];
+            long sent = client.session().bytesSent();
+            long start = System.nanoTime();
+            new ReplUploader(client).upload("bench." + kind[0], data, Options.PLAIN, QUIET);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long wire = client.session().bytesSent() - sent;
+            double perByte = (double) wire / data.length;
+            int lines = 0;
+            for (int at = 0; at < data.length; lines++) {
+                at += pearl.device.repl.ChunkEncoding.next(data, at, true).length();
+            }
+            System.out.printf("upload %s %d bytes: %.3f wire bytes per payload byte, %.1f chunk round trips per KB (plus 4 per file: open, close, verify, rename), %.1f KB/s over the pty%n",
+                    kind[0], data.length, perByte, lines * 1024.0 / data.length, data.length / 1024.0 / seconds);
+            assertTrue(perByte <= 1.45, kind[0] + ": " + perByte);
+        }
+    }
+
+    @Test
     void aMissingPortIsNamed() {
         DeviceException e = assertThrows(DeviceException.class, () -> SerialLink.open("/dev/ttyPEARL-none", 115200));
         assertEquals(DeviceException.Kind.NO_SUCH_PORT, e.kind());
