@@ -39,8 +39,8 @@ public final class RebootRescue {
         String[] answers = { "pearl-rescue\ttrue", "pearl-rescue\tnone" };
         long deadline = System.nanoTime() + millis * 1_000_000L;
         while (System.nanoTime() < deadline) {
-            // the line end first: ends whatever half line a reboot cut
-            session.sendLine("");
+            // first a line that ends whatever half line or unfinished chunk the board holds
+            session.sendLine(ReplSession.ESCAPE_LINE);
             session.sendLine(line);
             int seen = session.awaitAny(answers, RETRY_MILLIS);
             if (seen >= 0) {
