@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 public final class BoardFiles {
 
-    /** Bytes read per download command: 180 encode to a 240-character base64 line of output... times four. */
+    /** Bytes read per download command: one print of 960 base64 characters, short enough for one task. */
     private static final int READ_BLOCK = 720;
     private static final int RESTART_MILLIS = 15_000;
 

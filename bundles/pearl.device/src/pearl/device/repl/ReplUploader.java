@@ -13,7 +13,9 @@ import java.util.List;
  * the board (SHA-1 via {@code crypto} when present, else length and Adler-32 computed in Lua), and
  * only then renamed over the target, in one Lua line the board runs as one task. A transfer cut
  * at any byte leaves the old file as it was; {@link ReplClient#connect} removes the temporary
- * file at the next connect.
+ * file at the next connect. (SPIFFS cannot rename onto an existing name, so the commit line
+ * removes the old file first: only a power cut in the microseconds between the two calls of that
+ * one task could leave just the verified temporary file.)
  */
 public final class ReplUploader {
 
