@@ -26,7 +26,9 @@ public final class Main {
 
 	/** The commands this build of Pearl has. */
 	static List<Command> defaultCommands() {
-		return List.of(new LintCommand(), new RunCommand(), new ReplCommand(), new LspCommand(), new DapCommand(), new FlashCommand(), new IdeCommand(IdeInstallation.fromSystemProperty()));
+		return List.of(new LintCommand(), new RunCommand(), new ReplCommand(), new LspCommand(), new DapCommand(), new UploadCommand(),
+				new FilesCommand(), new ConsoleCommand(), new RescueCommand(), new FlashCommand(),
+				new IdeCommand(IdeInstallation.fromSystemProperty()));
 	}
 
 	public static void main(String[] args) {
