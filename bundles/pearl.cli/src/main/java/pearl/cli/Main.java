@@ -26,7 +26,7 @@ public final class Main {
 
 	/** The commands this build of Pearl has. */
 	static List<Command> defaultCommands() {
-		return List.of(new LintCommand(), new RunCommand(), new ReplCommand(), new LspCommand(), new DapCommand(), new IdeCommand(IdeInstallation.fromSystemProperty()));
+		return List.of(new LintCommand(), new RunCommand(), new TestCommand(), new ReplCommand(), new LspCommand(), new DapCommand(), new IdeCommand(IdeInstallation.fromSystemProperty()));
 	}
 
 	public static void main(String[] args) {
