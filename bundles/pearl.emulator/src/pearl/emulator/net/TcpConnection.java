@@ -153,6 +153,9 @@ public final class TcpConnection extends NetSocket {
         connecting = true;
         newPcb();
         anchor();
+        // the board waits for the host's answer (connected or refused) as for any it asked for:
+        // without this an idle board run fast in virtual time is done before the host connects
+        io.expect();
         daemon(() -> {
             Socket s = new Socket();
             try {
@@ -160,6 +163,8 @@ public final class TcpConnection extends NetSocket {
                 arrive("net connection", () -> connected(s));
             } catch (IOException e) {
                 arrive("net reconnection", () -> failed(s));
+            } finally {
+                io.settle(1);
             }
         }, "pearl net connect").start();
     }

@@ -9,6 +9,7 @@ import org.luaj.vm2.lib.VarArgFunction;
 
 import pearl.emulator.Board;
 import pearl.emulator.lua.LuaBytes;
+import pearl.emulator.lua.LuaMemoryError;
 
 /**
  * What the test board's NTest runs report, gathered into test cases: the Java function the
@@ -23,7 +24,9 @@ final class SuiteEvents extends VarArgFunction {
     private int runsFinished;
     private boolean loaded;
     private String loadError;
+    private String outOfHeap;
     private String runningTest;
+    private String lastTest;
     private long testStart;
 
     SuiteEvents(Board board) {
@@ -45,8 +48,11 @@ final class SuiteEvents extends VarArgFunction {
             }
             case "pass" -> tests.add(new TestCase(test, TestCase.Outcome.PASSED, null, now - testStart));
             case "fail" -> tests.add(new TestCase(test, TestCase.Outcome.FAILED, reason(args), now - testStart));
-            case "except" -> tests.add(new TestCase(test, TestCase.Outcome.ERROR, reason(args), now - testStart));
-            case "end" -> runningTest = null;
+            case "except" -> except(test, reason(args), now - testStart);
+            case "end" -> {
+                runningTest = null;
+                lastTest = test;
+            }
             case "load" -> loadError = text(args.arg(5));
             case "loaded" -> loaded = true;
             default -> {
@@ -57,6 +63,24 @@ final class SuiteEvents extends VarArgFunction {
             board.interrupt();
         }
         return LuaValue.NONE;
+    }
+
+    /**
+     * An unexpected error ended {@code test}. Running out of heap also ends the suite: what runs
+     * after it on that board would tell nothing about the code under test.
+     */
+    private void except(String test, String reason, long micros) {
+        if (reason != null && (reason.contains(LuaMemoryError.MESSAGE) || reason.equals("out of memory"))) {
+            outOfHeap = "ran out of heap in test '" + test + "': " + reason;
+            tests.add(new TestCase(test, TestCase.Outcome.ERROR, outOfHeap, micros));
+            return;
+        }
+        tests.add(new TestCase(test, TestCase.Outcome.ERROR, reason, micros));
+    }
+
+    /** Why the suite ran out of heap, or null. */
+    String outOfHeap() {
+        return outOfHeap;
     }
 
     /** {@code msg}, and {@code err} after it: an assertion's message and why it failed. */
@@ -73,9 +97,9 @@ final class SuiteEvents extends VarArgFunction {
         return v.isnil() ? null : v.isstring() ? LuaBytes.chars(v) : v.tojstring();
     }
 
-    /** Whether the suite is over: it failed to load, or it loaded and all its runs finished. */
+    /** Whether the suite is over: it failed to load, ran out of heap, or it loaded and all its runs finished. */
     boolean done() {
-        return loadError != null || loaded && runsFinished >= runsMade;
+        return loadError != null || outOfHeap != null || loaded && runsFinished >= runsMade;
     }
 
     /** Why the suite could not be loaded, or null. */
@@ -91,6 +115,11 @@ final class SuiteEvents extends VarArgFunction {
     /** The test that began and has not ended, or null. */
     String runningTest() {
         return runningTest;
+    }
+
+    /** The test that ended last, or null. */
+    String lastTest() {
+        return lastTest;
     }
 
     /** When the running test began. */

@@ -18,6 +18,7 @@ import pearl.emulator.Priority;
 import pearl.emulator.ProjectBoard;
 import pearl.emulator.StartupOptions;
 import pearl.emulator.lua.LuaMachine;
+import pearl.emulator.lua.LuaMemoryError;
 
 /**
  * Runs NTest suite files, each on a fresh board booted with the project's files, in virtual time.
@@ -102,7 +103,7 @@ public final class SuiteRunner {
         long took = board.clockMicros() - start;
         List<TestCase> tests = new ArrayList<>(events.tests());
         String abort = abortReason(events, reboot[0]);
-        if (abort != null) {
+        if (abort != null && events.outOfHeap() == null) {
             String running = events.runningTest();
             String name = running != null ? running : "(suite " + file + ")";
             long since = running != null ? board.clockMicros() - events.runningSince() : took;
@@ -130,11 +131,16 @@ public final class SuiteRunner {
         if (events.loadError() != null) {
             return "the suite did not load: " + events.loadError();
         }
+        if (events.outOfHeap() != null) {
+            return events.outOfHeap();
+        }
         if (reboot != null) {
-            if (reboot.contains("not enough memory") || reboot.contains("out of memory")) {
-                return "ran out of heap: the board rebooted (" + reboot + ")";
+            String when = events.runningTest() != null ? " (in test '" + events.runningTest() + "')"
+                    : events.lastTest() != null ? " (after test '" + events.lastTest() + "')" : "";
+            if (reboot.contains(LuaMemoryError.MESSAGE) || reboot.contains("out of memory")) {
+                return "ran out of heap: the board rebooted (" + reboot + ")" + when;
             }
-            return "the board rebooted: " + reboot;
+            return "the board rebooted: " + reboot + when;
         }
         if (!events.done()) {
             String running = events.runningTest();
