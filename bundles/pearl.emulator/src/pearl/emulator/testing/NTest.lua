@@ -98,7 +98,7 @@ local startnext
 
 local function newrun(runname)
   local run = { name = runname, tests = {}, report = defaultreport, env = _G,
-    passed = 0, failed = 0, queued = false }
+    passed = 0, failed = 0 }
   local N = {}
   local current           -- the test going: { name, finished }
 
@@ -267,11 +267,6 @@ local function newrun(runname)
     assert(type(name) == "string", "NTest: a test needs a name")
     assert(type(f) == "function", "NTest: a test needs a function")
     run.tests[#run.tests + 1] = { name = name, kind = kind, f = f }
-    if not run.queued then
-      run.queued = true
-      runs[#runs + 1] = run
-      if not active then post(function() startnext() end) end
-    end
   end
 
   function N.test(name, f) add("sync", name, f) end
@@ -283,6 +278,10 @@ local function newrun(runname)
     if f ~= nil then run.report = f end
     if env ~= nil then run.env = env end
   end
+
+  -- queued now, started in a task of its own: the file declares its tests first
+  runs[#runs + 1] = run
+  if not active then post(function() startnext() end) end
 
   -- the handler as a field, as NodeMCU's own suites set it
   setmetatable(N, {

@@ -53,7 +53,7 @@ final class SuiteEvents extends VarArgFunction {
                 runningTest = null;
                 lastTest = test;
             }
-            case "load" -> loadError = text(args.arg(5));
+            case "load" -> loadError = text(args.arg(4));
             case "loaded" -> loaded = true;
             default -> {
                 // 'start' and events of other handlers' making carry nothing Pearl needs

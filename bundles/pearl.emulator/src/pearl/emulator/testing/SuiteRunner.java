@@ -147,8 +147,8 @@ public final class SuiteRunner {
             return String.format(Locale.ROOT, "hung: no finish within %s s of virtual time%s", seconds(forMicros),
                     running == null ? "" : " (test '" + running + "' was still running)");
         }
-        if (events.madeNoRun()) {
-            return "no tests: the file made no NTest run";
+        if (events.madeNoRun() || events.tests().isEmpty()) {
+            return "no tests: the file declared none";
         }
         return null;
     }

@@ -148,8 +148,10 @@ class NTestSuiteRunnerTest {
         assertTrue(broken.abortReason().startsWith("the suite did not load: "), broken.abortReason());
         assertEquals(TestCase.Outcome.ERROR, broken.tests().get(0).outcome());
         SuiteResult empty = run("print('no tests here')");
-        assertEquals("no tests: the file made no NTest run", empty.abortReason());
+        assertEquals("no tests: the file declared none", empty.abortReason());
         assertTrue(!empty.allPassed());
+        SuiteResult noTests = run("local N = (... or require 'NTest')('nothing')");
+        assertEquals("no tests: the file declared none", noTests.abortReason());
     }
 
     @Test
