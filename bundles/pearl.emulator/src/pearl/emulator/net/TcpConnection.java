@@ -153,7 +153,8 @@ public final class TcpConnection extends NetSocket {
         connecting = true;
         newPcb();
         anchor();
-        // the board waits (its clock standing still) for the host's answer, as it waits on a real network
+        // the board waits for the host's answer (connected or refused) as for any it asked for:
+        // without this an idle board run fast in virtual time is done before the host connects
         io.expect();
         daemon(() -> {
             Socket s = new Socket();

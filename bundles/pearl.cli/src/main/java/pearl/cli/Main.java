@@ -26,8 +26,8 @@ public final class Main {
 
 	/** The commands this build of Pearl has. */
 	static List<Command> defaultCommands() {
-		return List.of(new LintCommand(), new RunCommand(), new ReplCommand(), new LspCommand(), new DapCommand(), new UploadCommand(),
-				new FilesCommand(), new ConsoleCommand(), new RescueCommand(), new FlashCommand(),
+		return List.of(new LintCommand(), new RunCommand(), new TestCommand(), new ReplCommand(), new LspCommand(), new DapCommand(),
+				new UploadCommand(), new FilesCommand(), new ConsoleCommand(), new RescueCommand(), new FlashCommand(),
 				new IdeCommand(IdeInstallation.fromSystemProperty()));
 	}
 

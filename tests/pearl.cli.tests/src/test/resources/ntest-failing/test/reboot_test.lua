@@ -1,0 +1,3 @@
+local N = ...
+N = (N or require "NTest")("reboot")
+N.testasync('restarts the board', function(done) node.restart() end)

@@ -1,0 +1,30 @@
+local N = ...
+N = (N or require "NTest")("gpio")
+
+N.test('an output reads back what was written', function()
+  gpio.mode(1, gpio.OUTPUT)
+  gpio.write(1, gpio.HIGH)
+  ok(eq(gpio.read(1), 1))
+  gpio.write(1, gpio.LOW)
+  ok(eq(gpio.read(1), 0))
+end)
+
+N.test('a pulled-up input reads high', function()
+  gpio.mode(2, gpio.INPUT, gpio.PULLUP)
+  ok(eq(gpio.read(2), gpio.HIGH))
+end)
+
+N.test('bad pins raise', function()
+  fail(function() gpio.read(13) end)
+  fail(function() gpio.mode(99, gpio.OUTPUT) end)
+end)
+
+N.testco('serout toggles the pin and calls back at its end', function(getCB, waitCB)
+  gpio.mode(5, gpio.OUTPUT)
+  gpio.write(5, gpio.LOW)
+  local t0 = tmr.now()
+  gpio.serout(5, gpio.HIGH, {2000, 3000}, 2, getCB("done"))
+  local name = waitCB()
+  ok(eq(name, "done"))
+  ok(tmr.now() - t0 >= 10000, "two cycles of 5 ms")
+end)
