@@ -48,6 +48,7 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
     private volatile DapThread thread;
     private volatile boolean started;
     private volatile boolean terminated;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int exitCode;
 
     /**
@@ -99,6 +100,7 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
             answer(server.configurationDone(new ConfigurationDoneArguments()));
             started = true;
         } catch (DebugException | RuntimeException e) {
+            closeConnection();
             ended();
             throw e;
         }
@@ -124,11 +126,14 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
         exitCode = exit;
     }
 
-    /** The session is over: everything is terminated, the connection closed. */
+    /** The adapter ended the session (the run is over): everything is terminated, the connection let go. */
     void onTerminated() {
         ended();
+        // not on the message thread that calls here: it would wait for its own reading
+        CompletableFuture.runAsync(this::closeConnection);
     }
 
+    /** Marks the session over and tells everyone, once. */
     private void ended() {
         synchronized (this) {
             if (terminated) {
@@ -143,14 +148,31 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
         }
         fireTerminateEvent();
         process.ended(exitCode);
-        // not on the message thread that may be calling: closing ends its read loop
-        CompletableFuture.runAsync(() -> {
+    }
+
+    /**
+     * Says goodbye to the adapter and closes the connection, once: closing before the adapter
+     * answered a request would leave that request waiting for nothing.
+     */
+    private void closeConnection() {
+        if (closing.getAndSet(true)) {
+            return;
+        }
+        try {
+            DisconnectArguments args = new DisconnectArguments();
+            args.setTerminateDebuggee(true);
+            server.disconnect(args).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the adapter is gone already: nothing to say goodbye to
+        } catch (InterruptedException e) {
+            java.lang.Thread.currentThread().interrupt();
+        } finally {
             try {
                 connection.close();
             } catch (IOException e) {
                 // closed already
             }
-        });
+        }
     }
 
     // ------------------------------------------------------------------ for the model's elements
@@ -317,10 +339,13 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
             if (Boolean.TRUE.equals(capabilities.getSupportsTerminateRequest())) {
                 answer(server.terminate(new TerminateArguments()));
             }
-            DisconnectArguments args = new DisconnectArguments();
-            args.setTerminateDebuggee(true);
-            answer(server.disconnect(args));
+        } catch (DebugException e) {
+            if (!terminated) {
+                throw e;
+            }
+            // the run ended meanwhile: what was asked for happened
         } finally {
+            closeConnection();
             ended();
         }
     }
@@ -330,17 +355,14 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
         return canTerminate();
     }
 
+    /** Ends the session; the emulated board lives only as long as its session, so it stops too. */
     @Override
     public void disconnect() throws DebugException {
         if (terminated) {
             return;
         }
-        try {
-            // the emulated board lives only as long as its session: disconnecting ends it too
-            answer(server.disconnect(new DisconnectArguments()));
-        } finally {
-            ended();
-        }
+        closeConnection();
+        ended();
     }
 
     @Override

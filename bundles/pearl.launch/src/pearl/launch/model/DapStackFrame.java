@@ -14,6 +14,7 @@ import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackFramePresentationHint;
 
 /**
  * A frame of the adapter's stack: a Lua function's, or (at the bottom, for Pearl) the frame that
@@ -58,7 +59,7 @@ public final class DapStackFrame extends DapDebugElement implements IStackFrame 
 
     /** Whether this is the frame that names the task rather than a Lua function's frame. */
     public boolean isTaskFrame() {
-        return "label".equals(frame.getPresentationHint());
+        return frame.getPresentationHint() == StackFramePresentationHint.LABEL;
     }
 
     @Override
