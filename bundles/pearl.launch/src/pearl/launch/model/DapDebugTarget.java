@@ -40,6 +40,8 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
     private final ILaunch launch;
     private final String name;
     private final Closeable connection;
+    /** Ends when the connection's message thread stops reading. */
+    private final java.util.concurrent.Future<Void> listening;
     private final PearlDapServer server;
     private final DebuggedBoardProcess process;
     private final DapBreakpointSync breakpoints;
@@ -64,7 +66,7 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
         this.breakpoints = new DapBreakpointSync(this);
         Launcher<PearlDapServer> launcher = new DebugLauncher.Builder<PearlDapServer>().setLocalService(new DapEvents(this))
                 .setRemoteInterface(PearlDapServer.class).setInput(in).setOutput(out).create();
-        launcher.startListening();
+        this.listening = launcher.startListening();
         this.server = launcher.getRemoteProxy();
     }
 
@@ -151,6 +153,28 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
     }
 
     /**
+     * Closes the connection. A socket is half-closed first and the message thread left to read
+     * to its end: a socket closed under a reading thread makes the JSON-RPC layer log an error.
+     */
+    private void close() {
+        try {
+            if (connection instanceof java.net.Socket socket && !socket.isClosed()) {
+                socket.shutdownOutput();
+                listening.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // it ends all the same when closed below
+        } catch (InterruptedException e) {
+            java.lang.Thread.currentThread().interrupt();
+        }
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // closed already
+        }
+    }
+
+    /**
      * Says goodbye to the adapter and closes the connection, once: closing before the adapter
      * answered a request would leave that request waiting for nothing.
      */
@@ -167,11 +191,7 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
         } catch (InterruptedException e) {
             java.lang.Thread.currentThread().interrupt();
         } finally {
-            try {
-                connection.close();
-            } catch (IOException e) {
-                // closed already
-            }
+            close();
         }
     }
 

@@ -103,12 +103,15 @@ class EmulatorDebugTest {
         IFile init = Workspaces.project("moves", Workspaces.TICKER);
         // line 8 is blank: the adapter sets it on line 9, where the timer is armed at boot
         LuaLineBreakpoint blank = LuaLineBreakpoint.create(init, 8);
+        LuaLineBreakpoint pastTheEnd = LuaLineBreakpoint.create(init, 40);
         try (DebugEvents events = new DebugEvents()) {
             ILaunch launch = Workspaces.emulator(init.getProject(), "", false).launch(ILaunchManager.DEBUG_MODE, null);
             DapThread thread = (DapThread) events.await(DebugEvent.SUSPEND, DebugEvent.BREAKPOINT, DapThread.class).getSource();
             assertEquals(9, thread.getTopStackFrame().getLineNumber());
             assertEquals(9, blank.getLineNumber());
             assertNull(blank.getProblem());
+            assertNotNull(pastTheEnd.getProblem(), "a breakpoint where there is no code is marked as not set");
+            assertEquals(40, pastTheEnd.getLineNumber());
 
             // added while the board stands: a conditional breakpoint in the callback
             LuaLineBreakpoint conditional = new LuaLineBreakpoint(init, 11);
@@ -133,6 +136,36 @@ class EmulatorDebugTest {
             assertEquals("pause", thread.stopReason());
             launch.terminate();
             events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+        }
+    }
+
+    @Test
+    void aHitConditionStopsOnTheNthHitOnly() throws Exception {
+        IFile init = Workspaces.project("hits", Workspaces.TICKER);
+        LuaLineBreakpoint third = new LuaLineBreakpoint(init, 11);
+        third.setHitCondition("3");
+        DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(third);
+        try (DebugEvents events = new DebugEvents()) {
+            ILaunch launch = Workspaces.emulator(init.getProject(), "", false).launch(ILaunchManager.DEBUG_MODE, null);
+            DapThread thread = (DapThread) events.await(DebugEvent.SUSPEND, DebugEvent.BREAKPOINT, DapThread.class).getSource();
+            assertEquals("6", variable((DapStackFrame) thread.getTopStackFrame(), "Upvalues", "count").getValue().getValueString());
+            launch.terminate();
+            events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+        }
+    }
+
+    @Test
+    void theConsoleOfADebuggedBoardReachesItsRepl() throws Exception {
+        IFile init = Workspaces.project("console", "print(\"ready\")\n");
+        try (DebugEvents events = new DebugEvents()) {
+            ILaunch launch = Workspaces.emulator(init.getProject(), "", true).launch(ILaunchManager.DEBUG_MODE, null);
+            var uart = launch.getProcesses()[0].getStreamsProxy().getOutputStreamMonitor();
+            EmulatorRunTest.await(() -> uart.getContents().contains("ready"), uart);
+            launch.getProcesses()[0].getStreamsProxy().write("print(6 * 7)\n");
+            EmulatorRunTest.await(() -> uart.getContents().contains("42"), uart);
+            launch.getProcesses()[0].terminate();
+            events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+            assertTrue(launch.isTerminated());
         }
     }
 
