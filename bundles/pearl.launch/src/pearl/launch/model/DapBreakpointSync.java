@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IBreakpointManager;
+import org.eclipse.debug.core.IBreakpointManagerListener;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
@@ -39,6 +40,14 @@ final class DapBreakpointSync {
     private final Map<String, List<List<Object>>> sent = new HashMap<>();
     private final Map<Integer, IBreakpoint> byAdapterId = new ConcurrentHashMap<>();
     private volatile boolean active;
+    /** "Skip all breakpoints" turned on or off: every file's list changes. */
+    private final IBreakpointManagerListener skipAll = enabled -> {
+        try {
+            resendAll();
+        } catch (DebugException e) {
+            ILog.of(getClass()).log(e.getStatus());
+        }
+    };
 
     DapBreakpointSync(DapDebugTarget target) {
         this.target = target;
@@ -52,7 +61,23 @@ final class DapBreakpointSync {
     void start() throws DebugException {
         active = true;
         manager().addBreakpointListener(target);
+        manager().addBreakpointManagerListener(skipAll);
+        resendAll();
+    }
+
+    /** Stops listening: the session is over. */
+    void stop() {
+        active = false;
+        manager().removeBreakpointListener(target);
+        manager().removeBreakpointManagerListener(skipAll);
+    }
+
+    /** Sends the breakpoints of every file that has some, or had some sent before, and the exception filters. */
+    private void resendAll() throws DebugException {
         Map<String, List<LuaLineBreakpoint>> byFile = new LinkedHashMap<>();
+        for (String file : sentFiles()) {
+            byFile.put(file, new ArrayList<>());
+        }
         for (LuaLineBreakpoint b : lineBreakpoints()) {
             String file = fileOf(b);
             if (file != null) {
@@ -63,12 +88,6 @@ final class DapBreakpointSync {
             send(e.getKey(), e.getValue());
         }
         sendExceptionFilters();
-    }
-
-    /** Stops listening: the session is over. */
-    void stop() {
-        active = false;
-        manager().removeBreakpointListener(target);
     }
 
     /** A breakpoint was added, removed or changed. */

@@ -62,6 +62,7 @@ class EmulatorDebugTest {
             assertEquals(10, callback.getLineNumber());
             assertEquals("init.lua", callback.getSourceName());
             assertEquals(init.getLocation().toOSString(), callback.getSourcePath());
+            assertEquals(init, launch.getSourceLocator().getSourceElement(callback), "the editor would not find the frame's file");
             DapStackFrame task = (DapStackFrame) frames[frames.length - 1];
             assertTrue(task.isTaskFrame());
             assertTrue(task.getName().startsWith("tmr callback, timer armed at init.lua:9"), task.getName());
@@ -123,6 +124,16 @@ class EmulatorDebugTest {
             DapStackFrame top = (DapStackFrame) thread.getTopStackFrame();
             assertEquals(11, top.getLineNumber());
             assertEquals("6", variable(top, "Upvalues", "count").getValue().getValueString());
+
+            // skipped: the board runs past it, and stops there again once breakpoints count again
+            DebugPlugin.getDefault().getBreakpointManager().setEnabled(false);
+            thread.resume();
+            events.await(DebugEvent.RESUME, -1, DapThread.class);
+            Thread.sleep(200);
+            assertFalse(thread.isSuspended(), "stopped at a skipped breakpoint: " + thread.stopReason());
+            DebugPlugin.getDefault().getBreakpointManager().setEnabled(true);
+            events.await(DebugEvent.SUSPEND, DebugEvent.BREAKPOINT, DapThread.class);
+            assertEquals(11, thread.getTopStackFrame().getLineNumber());
 
             // gone: the board runs on until paused
             DebugPlugin.getDefault().getBreakpointManager().removeBreakpoint(conditional, true);
