@@ -245,6 +245,9 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
                 } else if (result.getResult() != null && !result.getResult().isEmpty()) {
                     process.streams().uart().append(result.getResult() + "\n");
                 }
+                if (t != null && t.isSuspended()) {
+                    t.contentChanged();
+                }
             });
         }
     }

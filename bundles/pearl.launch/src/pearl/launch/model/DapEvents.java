@@ -1,5 +1,6 @@
 package pearl.launch.model;
 
+import org.eclipse.lsp4j.debug.ContinuedEventArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
@@ -28,6 +29,14 @@ final class DapEvents implements IDebugProtocolClient {
         DapThread thread = target.getBoardThread();
         if (thread != null) {
             thread.onStopped(args);
+        }
+    }
+
+    @Override
+    public void continued(ContinuedEventArguments args) {
+        DapThread thread = target.getBoardThread();
+        if (thread != null) {
+            thread.onContinued();
         }
     }
 

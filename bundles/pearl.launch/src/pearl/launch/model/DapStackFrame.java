@@ -82,6 +82,11 @@ public final class DapStackFrame extends DapDebugElement implements IStackFrame 
         return known.toArray(IVariable[]::new);
     }
 
+    /** Drops the scopes fetched, so the next look asks the adapter again. */
+    void forgetVariables() {
+        scopes = null;
+    }
+
     @Override
     public boolean hasVariables() throws DebugException {
         return thread.isSuspended();

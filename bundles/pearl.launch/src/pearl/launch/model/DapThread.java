@@ -74,6 +74,30 @@ public final class DapThread extends DapDebugElement implements IThread {
         };
     }
 
+    /** The adapter let the board run of its own accord (not at a request of ours). */
+    void onContinued() {
+        if (!suspended) {
+            return;
+        }
+        suspended = false;
+        stepping = false;
+        frames = null;
+        hit = NO_BREAKPOINTS;
+        fireResumeEvent(DebugEvent.UNSPECIFIED);
+    }
+
+    /**
+     * Something ran on the stopped board (a line typed in the console): the values shown may be
+     * stale, so they are fetched again, and the views are told.
+     */
+    void contentChanged() {
+        List<DapStackFrame> known = frames;
+        if (known != null) {
+            known.forEach(DapStackFrame::forgetVariables);
+        }
+        fireChangeEvent(DebugEvent.CONTENT);
+    }
+
     void onTerminated() {
         terminated = true;
         suspended = false;

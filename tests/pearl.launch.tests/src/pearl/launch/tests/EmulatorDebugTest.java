@@ -82,12 +82,17 @@ class EmulatorDebugTest {
             IWatchExpressionResult wrong = watch("v.x", after);
             assertTrue(wrong.hasErrors());
 
+            // a line typed in the console runs in the top frame; the views are told to look again
+            launch.getProcesses()[0].getStreamsProxy().write("count = 100\n");
+            events.await(DebugEvent.CHANGE, DebugEvent.CONTENT, DapThread.class);
+            assertEquals("100", variable(after, "Upvalues", "count").getValue().getValueString());
+
             thread.resume();
             events.await(DebugEvent.RESUME, DebugEvent.CLIENT_REQUEST, DapThread.class);
             events.await(DebugEvent.SUSPEND, DebugEvent.BREAKPOINT, DapThread.class);
-            assertEquals("2", variable((DapStackFrame) thread.getTopStackFrame(), "Upvalues", "count").getValue().getValueString());
+            assertEquals("100", variable((DapStackFrame) thread.getTopStackFrame(), "Upvalues", "count").getValue().getValueString());
             String uart = launch.getProcesses()[0].getStreamsProxy().getOutputStreamMonitor().getContents();
-            assertTrue(uart.contains("booted") && uart.contains("tick\t2\t2"), uart);
+            assertTrue(uart.contains("booted") && uart.contains("tick\t2\t100"), uart);
 
             target.terminate();
             events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
