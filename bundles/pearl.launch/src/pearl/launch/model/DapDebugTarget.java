@@ -4,8 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.resources.IMarkerDelta;
 import org.eclipse.debug.core.DebugException;
@@ -41,7 +47,7 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
     private final String name;
     private final Closeable connection;
     /** Ends when the connection's message thread stops reading. */
-    private final java.util.concurrent.Future<Void> listening;
+    private final Future<Void> listening;
     private final PearlDapServer server;
     private final DebuggedBoardProcess process;
     private final DapBreakpointSync breakpoints;
@@ -50,7 +56,7 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
     private volatile DapThread thread;
     private volatile boolean started;
     private volatile boolean terminated;
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile int exitCode;
 
     /**
@@ -158,11 +164,11 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
      */
     private void close() {
         try {
-            if (connection instanceof java.net.Socket socket && !socket.isClosed()) {
+            if (connection instanceof Socket socket && !socket.isClosed()) {
                 socket.shutdownOutput();
-                listening.get(2, java.util.concurrent.TimeUnit.SECONDS);
+                listening.get(2, TimeUnit.SECONDS);
             }
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | ExecutionException | TimeoutException e) {
             // it ends all the same when closed below
         } catch (InterruptedException e) {
             java.lang.Thread.currentThread().interrupt();
@@ -185,8 +191,8 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
         try {
             DisconnectArguments args = new DisconnectArguments();
             args.setTerminateDebuggee(true);
-            server.disconnect(args).get(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            server.disconnect(args).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             // the adapter is gone already: nothing to say goodbye to
         } catch (InterruptedException e) {
             java.lang.Thread.currentThread().interrupt();
