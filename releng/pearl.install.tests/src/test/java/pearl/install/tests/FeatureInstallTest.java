@@ -33,7 +33,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 class FeatureInstallTest {
 
-	private static final List<String> PEARL_BUNDLES = List.of("pearl.lua", "pearl.lua.ide", "pearl.ui", "pearl.emulator", "pearl.thirdparty.jssc");
+	private static final List<String> PEARL_BUNDLES = List.of("pearl.lua", "pearl.lua.ide", "pearl.ui", "pearl.emulator", "pearl.thirdparty.jssc",
+			"pearl.debug", "pearl.device", "pearl.launch");
 
 	private static Path eclipse;
 	private static BundleContext context;
@@ -114,6 +115,15 @@ class FeatureInstallTest {
 	void jsscLoadsItsNativeLibraryInsideTheInstalledEclipse() throws Exception {
 		Class<?> nativeInterface = bundle("pearl.thirdparty.jssc").loadClass("jssc.SerialNativeInterface");
 		assertNotNull(nativeInterface.getMethod("getNativeLibraryVersion").invoke(null));
+	}
+
+	@Test
+	void theDebugModelSeesTheDebugAdaptersJsonRpc() throws Exception {
+		// two jsonrpc versions are installed: pearl.launch must be wired to lsp4j.debug's (0.24)
+		Bundle launch = bundle("pearl.launch");
+		Bundle jsonrpc = org.osgi.framework.FrameworkUtil.getBundle(launch.loadClass("org.eclipse.lsp4j.jsonrpc.Launcher"));
+		assertTrue(jsonrpc.getVersion().toString().startsWith("0.24."), jsonrpc.getVersion().toString());
+		assertNotNull(launch.loadClass("pearl.launch.emulator.EmulatorLaunchDelegate").getConstructor().newInstance());
 	}
 
 	private static List<?> syntaxErrors(Object parsed) throws Exception {
