@@ -76,6 +76,9 @@ public final class TcpConnection extends NetSocket {
     /** Starts reading: from now on arrivals become {@code receive} tasks. */
     void startReading() {
         Socket s = socket;
+        if (s == null) {
+            return; // closed by the callback that accepted it: nothing to read
+        }
         daemon(() -> read(s), "pearl net reader").start();
     }
 
