@@ -11,7 +11,6 @@ import java.util.Set;
 import pearl.emulator.Board;
 import pearl.emulator.BoardListener;
 import pearl.emulator.BoardRunner;
-import pearl.emulator.Durations;
 import pearl.emulator.ProjectBoard;
 import pearl.emulator.trace.EventLog;
 import pearl.emulator.trace.SignalTrace;
@@ -63,52 +62,34 @@ final class BoardSession {
         boolean pty = false;
         Path vcd = null;
         Path traceJson = null;
-        List<String> rest = new ArrayList<>(args);
-        while (!rest.isEmpty()) {
-            String arg = rest.remove(0);
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                value = arg.substring(eq + 1);
-                arg = arg.substring(0, eq);
-            }
+        ArgumentReader in = new ArgumentReader(args);
+        while (in.hasNext()) {
+            String arg = in.next();
             switch (arg) {
                 case "--realtime" -> realtime = true;
                 case "--safe-boot" -> safeBoot = true;
                 case "--no-watchdog" -> watchdog = false;
                 case "--pty" -> pty = true;
-                case "--for", "--seed", "--trace", "--profile", "--heap", "--vcd", "--trace-json" -> {
-                    if (value == null) {
-                        if (rest.isEmpty()) {
-                            throw new UsageException(arg + " needs a value");
+                case "--for" -> forMicros = ArgumentReader.duration(arg, in.value(arg));
+                case "--seed" -> seed = number(arg, in.value(arg));
+                case "--heap" -> heap = number(arg, in.value(arg));
+                case "--profile" -> profile = Path.of(in.value(arg));
+                case "--vcd" -> vcd = Path.of(in.value(arg));
+                case "--trace-json" -> traceJson = Path.of(in.value(arg));
+                case "--trace" -> {
+                    for (String kind : in.value(arg).split(",")) {
+                        if (!Set.of("tasks", "heap", "files").contains(kind.trim())) {
+                            throw new UsageException("--trace takes tasks, heap or files, not '" + kind + "'");
                         }
-                        value = rest.remove(0);
-                    }
-                    switch (arg) {
-                        case "--for" -> forMicros = duration(arg, value);
-                        case "--seed" -> seed = number(arg, value);
-                        case "--heap" -> heap = number(arg, value);
-                        case "--profile" -> profile = Path.of(value);
-                        case "--vcd" -> vcd = Path.of(value);
-                        case "--trace-json" -> traceJson = Path.of(value);
-                        default -> {
-                            for (String kind : value.split(",")) {
-                                if (!Set.of("tasks", "heap", "files").contains(kind.trim())) {
-                                    throw new UsageException("--trace takes tasks, heap or files, not '" + kind + "'");
-                                }
-                                trace.add(kind.trim());
-                            }
-                        }
+                        trace.add(kind.trim());
                     }
                 }
                 default -> {
-                    if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option " + arg);
-                    }
+                    String plain = ArgumentReader.plain(arg);
                     if (project != null) {
-                        throw new UsageException("one project folder only (got " + project + " and " + arg + ")");
+                        throw new UsageException("one project folder only (got " + project + " and " + plain + ")");
                     }
-                    project = Path.of(arg);
+                    project = Path.of(plain);
                 }
             }
         }
@@ -116,14 +97,6 @@ final class BoardSession {
             throw new UsageException("which project? Give its folder (the one with init.lua)");
         }
         return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty, vcd, traceJson);
-    }
-
-    private static long duration(String option, String value) throws UsageException {
-        try {
-            return Durations.micros(option, value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 
     private static long number(String option, String value) throws UsageException {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import pearl.emulator.Durations;
 import pearl.emulator.ProjectBoard;
 import pearl.emulator.testing.JUnitXml;
 import pearl.emulator.testing.SuiteFiles;
@@ -56,36 +55,15 @@ final class TestCommand implements Command {
         Path profile = null;
         long forMicros = SuiteRunner.DEFAULT_FOR_MICROS;
         List<String> positional = new ArrayList<>();
-        List<String> rest = new ArrayList<>(args);
-        while (!rest.isEmpty()) {
-            String arg = rest.remove(0);
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                value = arg.substring(eq + 1);
-                arg = arg.substring(0, eq);
-            }
+        ArgumentReader in = new ArgumentReader(args);
+        while (in.hasNext()) {
+            String arg = in.next();
             switch (arg) {
                 case "--tap" -> tap = true;
-                case "--junit", "--profile", "--for" -> {
-                    if (value == null) {
-                        if (rest.isEmpty()) {
-                            throw new UsageException(arg + " needs a value");
-                        }
-                        value = rest.remove(0);
-                    }
-                    switch (arg) {
-                        case "--junit" -> junit = Path.of(value);
-                        case "--profile" -> profile = Path.of(value);
-                        default -> forMicros = duration(arg, value);
-                    }
-                }
-                default -> {
-                    if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option " + arg);
-                    }
-                    positional.add(arg);
-                }
+                case "--junit" -> junit = Path.of(in.value(arg));
+                case "--profile" -> profile = Path.of(in.value(arg));
+                case "--for" -> forMicros = ArgumentReader.duration(arg, in.value(arg));
+                default -> positional.add(ArgumentReader.plain(arg));
             }
         }
         if (positional.isEmpty()) {
@@ -134,13 +112,5 @@ final class TestCommand implements Command {
             suites.add(inProject.toString().replace(java.io.File.separatorChar, '/'));
         }
         return suites;
-    }
-
-    private static long duration(String option, String value) throws UsageException {
-        try {
-            return Durations.micros(option, value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 }
