@@ -285,8 +285,11 @@ final class RomBootloaderSimulator implements AutoCloseable {
 
     private void flashBegin(byte[] data) throws SerialPortException {
         requests.add("FLASH_BEGIN");
-        if (data.length != 16) {
-            violations.add("FLASH_BEGIN with " + data.length + " data bytes (the ESP8266 ROM takes exactly 4 words)");
+        // The ESP8266 ROM reads the four fields it knows (erase size, blocks, block size, offset).
+        // esptool-js sends a fifth word (the encrypted-write flag of later chips' ROMs) even to an
+        // ESP8266; the ROM ignores it, and so does this model. Any other size is refused.
+        if (data.length != 16 && data.length != 20) {
+            violations.add("FLASH_BEGIN with " + data.length + " data bytes (the ESP8266 ROM takes 4 words, a fifth is ignored)");
             answer(0x02, 0, new byte[0], 1, 0x01);
             return;
         }
