@@ -1,10 +1,11 @@
 package pearl.device.repl;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import jssc.SerialPort;
 import jssc.SerialPortException;
+
+import pearl.device.SerialPortOpener;
+import pearl.device.SerialPortUnavailableException;
 
 /** A {@link Link} over a serial port opened with jssc (a USB-UART, or a pseudo-terminal in tests). */
 public final class SerialLink implements Link {
@@ -26,35 +27,15 @@ public final class SerialLink implements Link {
      *                         {@link DeviceException.Kind#PORT_BUSY} with a message naming the port
      */
     public static SerialLink open(String device, int baud) throws DeviceException {
-        // jssc reports a missing device as a generic failure on some systems: check first
-        if (device.startsWith("/") && !Files.exists(Path.of(device))) {
-            throw new DeviceException(DeviceException.Kind.NO_SUCH_PORT, "no such port: " + device + available());
-        }
-        SerialPort port = new SerialPort(device);
         try {
-            port.openPort();
-        } catch (SerialPortException e) {
-            String type = String.valueOf(e.getExceptionType());
-            if (type.equals(SerialPortException.TYPE_PORT_BUSY)) {
-                throw new DeviceException(DeviceException.Kind.PORT_BUSY,
-                        "port " + device + " is busy: another program (a serial console, the IDE?) has it open", e);
-            }
-            if (type.equals(SerialPortException.TYPE_PORT_NOT_FOUND)) {
-                throw new DeviceException(DeviceException.Kind.NO_SUCH_PORT, "no such port: " + device + available(), e);
-            }
-            if (type.equals(SerialPortException.TYPE_PERMISSION_DENIED)) {
-                throw new DeviceException(DeviceException.Kind.IO,
-                        "no permission to open " + device + " (on Linux: add yourself to the dialout group)", e);
-            }
-            throw new DeviceException(DeviceException.Kind.IO, "cannot open " + device + ": " + type, e);
+            return new SerialLink(SerialPortOpener.open(device, baud));
+        } catch (SerialPortUnavailableException e) {
+            throw switch (e.reason()) {
+                case NO_SUCH_PORT -> new DeviceException(DeviceException.Kind.NO_SUCH_PORT, e.getMessage() + available(), e);
+                case BUSY -> new DeviceException(DeviceException.Kind.PORT_BUSY, e.getMessage(), e);
+                default -> new DeviceException(DeviceException.Kind.IO, e.getMessage(), e);
+            };
         }
-        try {
-            port.setParams(baud, SerialPort.DATABITS_8, SerialPort.STOPBITS_1, SerialPort.PARITY_NONE, false, false);
-        } catch (SerialPortException e) {
-            closeQuietly(port);
-            throw new DeviceException(DeviceException.Kind.IO, "cannot set " + device + " to " + baud + " baud: " + e.getExceptionType(), e);
-        }
-        return new SerialLink(port);
     }
 
     private static String available() {

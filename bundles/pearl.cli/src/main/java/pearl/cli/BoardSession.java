@@ -12,6 +12,7 @@ import pearl.emulator.Board;
 import pearl.emulator.BoardListener;
 import pearl.emulator.BoardRunner;
 import pearl.emulator.ProjectBoard;
+import pearl.emulator.PtyBridge;
 import pearl.emulator.trace.EventLog;
 import pearl.emulator.trace.SignalTrace;
 import pearl.emulator.TaskRun;

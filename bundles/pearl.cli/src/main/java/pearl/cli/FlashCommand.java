@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import pearl.device.SerialPortUnavailableException;
 import pearl.device.rom.ChipInfo;
 import pearl.device.rom.FlashImage;
 import pearl.device.rom.FlashProgress;
@@ -17,7 +18,6 @@ import pearl.device.rom.JsscSerialLine;
 import pearl.device.rom.RomBootloaderClient;
 import pearl.device.rom.RomException;
 import pearl.device.rom.RomTimeouts;
-import pearl.device.rom.SerialPortUnavailableException;
 import pearl.device.rom.UnsupportedRomCommandException;
 
 /**

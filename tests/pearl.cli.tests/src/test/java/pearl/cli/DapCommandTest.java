@@ -3,18 +3,14 @@ package pearl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,24 +28,17 @@ class DapCommandTest {
     @TempDir
     Path project;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int pearl(String... args) {
-        Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Main(console, Main.defaultCommands()).run(List.of(args));
-    }
+    private final PearlCli cli = new PearlCli();
 
     @Test
     void aDebuggerAttachesToABoardStartedWithDapAndStopsAtItsBreakpoint() throws Exception {
         Files.writeString(project.resolve("init.lua"), "local n = 6 * 7\nprint('answer', n)\n");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> pearl("run", "--dap", "0", "--for", "2s", project.toString()));
+                () -> cli.run("run", "--dap", "0", "--for", "2s", project.toString()));
         Matcher m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher("");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!m.reset(err.toString(StandardCharsets.UTF_8)).find()) {
-            assertTrue(System.nanoTime() < end, "no port announced: " + err);
+        while (!m.reset(cli.err()).find()) {
+            assertTrue(System.nanoTime() < end, "no port announced: " + cli.err());
             Thread.sleep(20);
         }
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1)))) {
@@ -68,13 +57,13 @@ class DapCommandTest {
             assertEquals(0, exited.getAsJsonObject("body").get("exitCode").getAsInt());
         }
         assertEquals(0, exit.get(30, TimeUnit.SECONDS));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("waiting for a DAP client on 127.0.0.1:"));
+        assertTrue(cli.err().contains("waiting for a DAP client on 127.0.0.1:"));
     }
 
     @Test
     void aBadPortIsAUsageError() {
-        assertEquals(Main.USAGE, pearl("dap", "--port", "99999"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("0 to 65535"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(Main.USAGE, cli.run("dap", "--port", "99999"));
+        assertTrue(cli.err().contains("0 to 65535"), cli.err());
     }
 
     private static void send(OutputStream to, int seq, String command, String arguments) throws IOException {

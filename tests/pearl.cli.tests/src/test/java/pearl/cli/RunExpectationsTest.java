@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +18,7 @@ class RunExpectationsTest {
     @TempDir
     Path project;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PearlCli cli = new PearlCli();
 
     /** Prints "tick N" every second; at the fifth tick "sensor ok", at the eighth "sensor FAULT 17". */
     @BeforeEach
@@ -42,21 +36,19 @@ class RunExpectationsTest {
     }
 
     private int pearl(String... args) {
-        Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
         String[] all = new String[args.length + 2];
         all[0] = "run";
         System.arraycopy(args, 0, all, 1, args.length);
         all[all.length - 1] = project.toString();
-        return new Main(console, Main.defaultCommands()).run(List.of(all));
+        return cli.run(all);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.ISO_8859_1);
+        return cli.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test

@@ -3,14 +3,9 @@ package pearl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +17,7 @@ class ScenarioTest {
     @TempDir
     Path project;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PearlCli cli = new PearlCli();
 
     /** A button on pin 3 (pulled up, pressed = low) lights the LED on pin 4 and logs to a file. */
     @BeforeEach
@@ -44,13 +38,11 @@ class ScenarioTest {
     private int scenario(String yaml) throws IOException {
         Path file = project.resolve("scenario.yaml");
         Files.writeString(file, yaml);
-        Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Main(console, Main.defaultCommands()).run(List.of("run", "--scenario", file.toString(), project.toString()));
+        return cli.run("run", "--scenario", file.toString(), project.toString());
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
@@ -71,7 +63,7 @@ class ScenarioTest {
                   - wait: "adc 700"
                 """), err());
         assertTrue(err().contains("scenario passed: 9 steps"), err());
-        assertTrue(out.toString(StandardCharsets.ISO_8859_1).contains("button pressed"));
+        assertTrue(cli.out().contains("button pressed"));
     }
 
     @Test
@@ -98,8 +90,7 @@ class ScenarioTest {
                   expect: {pin: 4, level: 1}
                 """));
         assertTrue(err().contains("step 2: at takes a duration"), err());
-        out.reset();
-        err.reset();
+        cli.reset();
         assertEquals(Main.USAGE, scenario("- press: {pin: 3}\n"));
         assertTrue(err().contains("step 1: unknown key 'press'"), err());
     }
@@ -132,7 +123,7 @@ class ScenarioTest {
                 - wait: "got ip"
                   within: 5s
                 """), err());
-        String uart = out.toString(StandardCharsets.ISO_8859_1);
+        String uart = cli.out();
         assertEquals(2, uart.split("got ip", -1).length - 1, uart);
     }
 

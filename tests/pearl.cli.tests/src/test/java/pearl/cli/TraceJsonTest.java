@@ -3,10 +3,7 @@ package pearl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +33,8 @@ class TraceJsonTest {
                 end
                 """);
         Path log = project.resolve("events.jsonl");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, new Main(console, Main.defaultCommands()).run(
-                List.of("run", "--for", "3s", "--trace-json", log.toString(), project.toString())), err.toString(StandardCharsets.UTF_8));
+        PearlCli cli = new PearlCli();
+        assertEquals(0, cli.run("run", "--for", "3s", "--trace-json", log.toString(), project.toString()), cli.err());
         List<JsonObject> events = new ArrayList<>();
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             events.add(JsonParser.parseString(line).getAsJsonObject());

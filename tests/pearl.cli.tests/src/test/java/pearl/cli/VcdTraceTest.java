@@ -3,10 +3,7 @@ package pearl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,13 +85,8 @@ class VcdTraceTest {
                 print("hello, trace")
                 """);
         Path vcdFile = project.resolve("signals.vcd");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit = new Main(console, Main.defaultCommands()).run(
-                List.of("run", "--for", "1s", "--vcd", vcdFile.toString(), project.toString()));
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        PearlCli cli = new PearlCli();
+        assertEquals(0, cli.run("run", "--for", "1s", "--vcd", vcdFile.toString(), project.toString()), cli.err());
         Vcd vcd = new Vcd(Files.readAllLines(vcdFile, StandardCharsets.US_ASCII));
 
         // the LED toggles every 100 ms: edges within a task's start-up of each period
@@ -111,7 +103,7 @@ class VcdTraceTest {
 
         // the TX line, decoded as a UART reads it (8N1 at 115200 baud), is what the board printed
         String decoded = decodeUart(vcd, 1e6 / 115200);
-        String printed = out.toString(StandardCharsets.ISO_8859_1);
+        String printed = cli.out();
         assertEquals(printed, decoded);
         assertTrue(decoded.contains("hello, trace\r\n"));
     }

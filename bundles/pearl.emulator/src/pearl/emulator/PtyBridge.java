@@ -1,4 +1,4 @@
-package pearl.cli;
+package pearl.emulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * (Java cannot open one itself): serial tools open the printed {@code /dev/pts/N} as they would a
  * real board's port.
  */
-final class PtyBridge implements AutoCloseable {
+public final class PtyBridge implements AutoCloseable {
 
     private static final Pattern PTY = Pattern.compile("PTY is (\\S+)");
 
@@ -26,12 +26,12 @@ final class PtyBridge implements AutoCloseable {
     }
 
     /** Opens a raw pseudo-terminal; its bytes come and go through {@link #process()}'s streams. */
-    static PtyBridge open() throws IOException {
+    public static PtyBridge open() throws IOException {
         Process socat;
         try {
             socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "stdio").start();
         } catch (IOException e) {
-            throw new IOException("--pty needs socat (apt-get install socat): " + e.getMessage());
+            throw new IOException("a pseudo-terminal needs socat (apt-get install socat): " + e.getMessage());
         }
         BufferedReader log = new BufferedReader(new InputStreamReader(socat.getErrorStream(), StandardCharsets.UTF_8));
         String line;
@@ -56,12 +56,12 @@ final class PtyBridge implements AutoCloseable {
     }
 
     /** The terminal's path, e.g. {@code /dev/pts/3}. */
-    String device() {
+    public String device() {
         return device;
     }
 
     /** socat: its stdin reaches the terminal, its stdout is what the terminal's user wrote. */
-    Process process() {
+    public Process process() {
         return socat;
     }
 

@@ -1,4 +1,4 @@
-package pearl.device.rom;
+package pearl.device;
 
 import java.io.IOException;
 
