@@ -99,6 +99,7 @@ public class PearlDebugServer implements IDebugProtocolServer {
     /** The things of the current stop that the client may expand; made anew at each stop. */
     private volatile VariableStore variables = new VariableStore();
     private volatile int stops;
+    private volatile java.util.function.Consumer<BoardRunner> boardStarted = runner -> { };
 
     /** A server that launches boards. */
     public PearlDebugServer() {
@@ -108,6 +109,14 @@ public class PearlDebugServer implements IDebugProtocolServer {
     /** A server for a board set up already ({@code pearl run --dap}): a client attaches to it (or launches it). */
     public PearlDebugServer(LaunchArguments attachTo) {
         this.attachTo = attachTo;
+    }
+
+    /**
+     * Tells {@code started} of the board a launch builds, before it boots, so that a host in the
+     * same process (the IDE's views) can watch it; {@link BoardRunner#later} reaches it safely.
+     */
+    public void onBoardStarted(java.util.function.Consumer<BoardRunner> started) {
+        boardStarted = started;
     }
 
     /** The client to send events to; call before the first message. */
@@ -223,6 +232,7 @@ public class PearlDebugServer implements IDebugProtocolServer {
             }
         });
         board.setDebugHook(debugger);
+        boardStarted.accept(runner);
         client.initialized();
     }
 

@@ -20,6 +20,7 @@ public final class BoardRunner {
 
     private final Board board;
     private final ConcurrentLinkedQueue<String> input = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> actions = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean inputEnded = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile long heldNanos;
@@ -37,6 +38,15 @@ public final class BoardRunner {
     /** Bytes for the UART, delivered between slices (what a user typed at the REPL). */
     public void input(String bytes) {
         input.add(bytes);
+    }
+
+    /**
+     * Runs {@code action} on the board's thread between slices, where it may read and change the
+     * board (its files, its queues) safely: how views and tools outside the run touch a running
+     * board. Actions given after the run ended never run.
+     */
+    public void later(Runnable action) {
+        actions.add(action);
     }
 
     /**
@@ -143,6 +153,10 @@ public final class BoardRunner {
     }
 
     private void deliverInput() {
+        Runnable action;
+        while ((action = actions.poll()) != null) {
+            action.run();
+        }
         String bytes;
         while ((bytes = input.poll()) != null) {
             if (board.scheduler() == null) {

@@ -19,6 +19,8 @@ import pearl.debug.PearlDebugServer;
 import pearl.emulator.Board;
 import pearl.emulator.BoardRunner;
 import pearl.launch.PearlLaunching;
+import pearl.launch.boards.RunningBoard;
+import pearl.launch.boards.RunningBoards;
 import pearl.launch.model.DapDebugTarget;
 import pearl.launch.process.EmulatorProcess;
 
@@ -49,7 +51,9 @@ public final class EmulatorLaunchDelegate implements ILaunchConfigurationDelegat
         } catch (IOException e) {
             throw failed(e.getMessage(), e);
         }
-        EmulatorProcess process = new EmulatorProcess(launch, label, new BoardRunner(board), settings.forMicros(), settings.realtime());
+        BoardRunner runner = new BoardRunner(board);
+        EmulatorProcess process = new EmulatorProcess(launch, label, runner, settings.forMicros(), settings.realtime());
+        RunningBoards.get().add(new RunningBoard(launch, label, runner));
         warnings.forEach(w -> process.streams().messages().append("warning: " + w + "\n"));
         process.start();
     }
@@ -57,7 +61,9 @@ public final class EmulatorLaunchDelegate implements ILaunchConfigurationDelegat
     private static void debug(EmulatorSettings settings, ILaunch launch, String label) throws CoreException {
         Socket connection;
         try {
-            connection = DebugServers.connectInProcess(new PearlDebugServer());
+            PearlDebugServer server = new PearlDebugServer();
+            server.onBoardStarted(runner -> RunningBoards.get().add(new RunningBoard(launch, label, runner)));
+            connection = DebugServers.connectInProcess(server);
             DapDebugTarget target = new DapDebugTarget(launch, label, connection.getInputStream(), connection.getOutputStream(),
                     connection);
             target.start(settings.dapArguments());
