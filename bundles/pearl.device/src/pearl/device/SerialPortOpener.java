@@ -26,6 +26,12 @@ public final class SerialPortOpener {
         if (name.startsWith("/") && !Files.exists(Path.of(name))) {
             throw new SerialPortUnavailableException(SerialPortUnavailableException.Reason.NO_SUCH_PORT, "no such port: " + name);
         }
+        if (name.startsWith("/")) {
+            java.util.List<PortHolders.Holder> holders = PortHolders.of(Path.of(name));
+            if (!holders.isEmpty()) {
+                throw busy(name, holders.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
+            }
+        }
         SerialPort port = new SerialPort(name);
         try {
             port.openPort();
@@ -46,14 +52,18 @@ public final class SerialPortOpener {
         return port;
     }
 
+    private static SerialPortUnavailableException busy(String name, String holder) {
+        return new SerialPortUnavailableException(SerialPortUnavailableException.Reason.BUSY,
+                "port busy: " + name + " is open in " + holder + "; close it and retry");
+    }
+
     private static SerialPortUnavailableException translate(String name, SerialPortException e) {
         String type = e.getExceptionType();
         if (SerialPortException.TYPE_PORT_NOT_FOUND.equals(type)) {
             return new SerialPortUnavailableException(SerialPortUnavailableException.Reason.NO_SUCH_PORT, "no such port: " + name);
         }
         if (SerialPortException.TYPE_PORT_BUSY.equals(type)) {
-            return new SerialPortUnavailableException(SerialPortUnavailableException.Reason.BUSY,
-                    "port busy: " + name + " is open in another program (a serial monitor?); close it and retry");
+            return busy(name, "another program (a serial monitor?)");
         }
         if (SerialPortException.TYPE_PERMISSION_DENIED.equals(type)) {
             return new SerialPortUnavailableException(SerialPortUnavailableException.Reason.PERMISSION_DENIED,

@@ -296,6 +296,28 @@ class ReplClientTest {
     }
 
     @Test
+    void aPortAnotherProgramHoldsIsBusyAndTheProgramIsNamed() throws Exception {
+        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        // a serial monitor left open: it would eat half of every answer if we shared the port
+        Process monitor = new ProcessBuilder("cat", board.device).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.currentTimeMillis() + 5000;
+            while (pearl.device.PortHolders.of(java.nio.file.Path.of(board.device)).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            DeviceException e = assertThrows(DeviceException.class, () -> SerialLink.open(board.device, 115200));
+            assertEquals(DeviceException.Kind.PORT_BUSY, e.kind());
+            assertEquals("port busy: " + board.device + " is open in cat (pid " + monitor.pid() + "); close it and retry", e.getMessage());
+        } finally {
+            monitor.destroy();
+            monitor.waitFor();
+        }
+        // once the monitor is closed the port is free, and the board behind it never noticed
+        connect();
+        assertEquals("ok", client.session().exec("print('o'..'k')", 2000));
+    }
+
+    @Test
     void noPromptIsReportedWhenTheBoardDoesNotAnswer() throws Exception {
         // a program that takes the UART away from the REPL
         board = EmulatedBoardPty.start(project, Map.of("init.lua", "uart.on('data', '\\n', function() end, 0)\n"));

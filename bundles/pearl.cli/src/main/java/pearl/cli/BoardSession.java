@@ -13,6 +13,7 @@ import pearl.emulator.BoardListener;
 import pearl.emulator.BoardRunner;
 import pearl.emulator.ProjectBoard;
 import pearl.emulator.PtyBridge;
+import pearl.emulator.UartPacing;
 import pearl.emulator.trace.EventLog;
 import pearl.emulator.trace.SignalTrace;
 import pearl.emulator.TaskRun;
@@ -35,6 +36,8 @@ final class BoardSession {
                                 for long computations
               --no-watchdog     let tasks run past 500 ms (benchmarks, long computations)
               --pty             expose the UART on a new pseudo-terminal for serial tools
+              --pty-baud N      with --pty: pace the bytes both ways to N baud, 8N1, as a real
+                                board's USB-serial line (default: as fast as the pty goes)
               --trace-json FILE  write tasks, heap samples, registry size, file changes and
                                 reboots as JSON lines (one object each, "t" in virtual µs)
               --vcd FILE        record GPIO levels, PWM duties and UART TX in virtual time as a
@@ -43,7 +46,7 @@ final class BoardSession {
 
     /** Parsed options. */
     record Options(Path project, long forMicros, boolean realtime, long seed, Set<String> trace, boolean safeBoot,
-            Path profile, long heap, boolean watchdog, boolean pty, Path vcd, Path traceJson) {
+            Path profile, long heap, boolean watchdog, boolean pty, int ptyBaud, Path vcd, Path traceJson) {
     }
 
     private BoardSession() {
@@ -61,6 +64,7 @@ final class BoardSession {
         long heap = -1;
         boolean watchdog = true;
         boolean pty = false;
+        int ptyBaud = 0;
         Path vcd = null;
         Path traceJson = null;
         ArgumentReader in = new ArgumentReader(args);
@@ -73,6 +77,13 @@ final class BoardSession {
                 case "--pty" -> pty = true;
                 case "--for" -> forMicros = ArgumentReader.duration(arg, in.value(arg));
                 case "--seed" -> seed = number(arg, in.value(arg));
+                case "--pty-baud" -> {
+                    long baud = number(arg, in.value(arg));
+                    if (baud < 300 || baud > 4_608_000) {
+                        throw new UsageException("--pty-baud takes a baud rate from 300 to 4608000, not " + baud);
+                    }
+                    ptyBaud = (int) baud;
+                }
                 case "--heap" -> heap = number(arg, in.value(arg));
                 case "--profile" -> profile = Path.of(in.value(arg));
                 case "--vcd" -> vcd = Path.of(in.value(arg));
@@ -97,7 +108,11 @@ final class BoardSession {
         if (project == null) {
             throw new UsageException("which project? Give its folder (the one with init.lua)");
         }
-        return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty, vcd, traceJson);
+        if (ptyBaud > 0 && !pty) {
+            throw new UsageException("--pty-baud paces the pseudo-terminal: give --pty too");
+        }
+        return new Options(project, forMicros, realtime || pty, seed, trace, safeBoot, profile, heap, watchdog, pty, ptyBaud, vcd,
+                traceJson);
     }
 
     private static long number(String option, String value) throws UsageException {
@@ -135,8 +150,14 @@ final class BoardSession {
             }
             if (pty != null) {
                 console.err().println("UART on " + pty.device());
-                runner.writeTo(pty.process().getOutputStream());
-                runner.readFrom(pty.process().getInputStream());
+                java.io.OutputStream toHost = pty.process().getOutputStream();
+                java.io.InputStream fromHost = pty.process().getInputStream();
+                if (options.ptyBaud() > 0) {
+                    toHost = UartPacing.paced(toHost, options.ptyBaud());
+                    fromHost = UartPacing.paced(fromHost, options.ptyBaud());
+                }
+                runner.writeTo(toHost);
+                runner.readFrom(fromHost);
             }
             session.drive(runner, pty);
             board.closeHostIo();
