@@ -30,7 +30,11 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLayoutData;
+import org.eclipse.jface.viewers.ColumnPixelData;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -68,6 +72,7 @@ public final class SpiffsView extends ViewPart {
     private static final String TEXT_EDITOR = "org.eclipse.ui.DefaultTextEditor";
 
     private TableViewer viewer;
+    private final TableColumnLayout columns = new TableColumnLayout();
     private FollowedBoard followed;
     private BoardFileSystem files;
     private AutoCloseable watch;
@@ -77,13 +82,16 @@ public final class SpiffsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        Composite holder = new Composite(parent, SWT.NONE);
+        holder.setLayout(columns);
+        viewer = new TableViewer(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column("Name", 220, SWT.LEFT, BoardFile::name);
-        column("Size", 90, SWT.RIGHT, f -> NumberFormat.getIntegerInstance().format(f.size()));
-        column("Writes", 70, SWT.RIGHT, f -> Integer.toString(f.writes()));
+        // the name takes the width there is; the numbers keep theirs, next to it
+        column("Name", new ColumnWeightData(100, 160), SWT.LEFT, BoardFile::name);
+        column("Size", new ColumnPixelData(90), SWT.RIGHT, f -> NumberFormat.getIntegerInstance().format(f.size()));
+        column("Writes", new ColumnPixelData(70), SWT.RIGHT, f -> Integer.toString(f.writes()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(shown);
         makeActions();
@@ -95,10 +103,10 @@ public final class SpiffsView extends ViewPart {
         followed.start();
     }
 
-    private void column(String title, int width, int alignment, Function<BoardFile, String> text) {
+    private void column(String title, ColumnLayoutData width, int alignment, Function<BoardFile, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, alignment);
         column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
+        columns.setColumnData(column.getColumn(), width);
         column.getColumn().setAlignment(alignment);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
@@ -237,7 +245,7 @@ public final class SpiffsView extends ViewPart {
     /** A burst of writes (a script logging in a loop) makes one refresh, not one per write. */
     private void scheduleRefresh() {
         if (!refreshScheduled.getAndSet(true)) {
-            onUi(() -> viewer.getControl().getDisplay().timerExec(200, () -> {
+            onUi(() -> Display.getCurrent().timerExec(200, () -> {
                 refreshScheduled.set(false);
                 if (!viewer.getControl().isDisposed()) {
                     refresh();
@@ -422,6 +430,10 @@ public final class SpiffsView extends ViewPart {
             this.needsSelection = needsSelection;
             this.changesBoard = changesBoard;
             this.work = work;
+            if (image != null) {
+                // some shared icons have no greyed twin; without one a disabled button looks pressable
+                setDisabledImageDescriptor(ImageDescriptor.createWithFlags(image, SWT.IMAGE_DISABLE));
+            }
         }
 
         @Override

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.debug.ui.IDebugView;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreePath;
+import org.eclipse.jface.viewers.TreeSelection;
+import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
@@ -81,6 +87,20 @@ class PerspectiveTest {
         assertNotNull(Workbenches.await(display, () -> boards.labels().contains("  " + one.label() + " (terminated)") ? boards : null),
                 boards.labels().toString());
         assertSame(one, spiffs.board(), "the view keeps showing the board the user picked, ended");
+        assertEquals(List.of("Download...", "Refresh"), SpiffsViewTest.enabledActions(spiffs));
+
+        // the launch selected in the Debug view picks the board too
+        IDebugView debug = (IDebugView) page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
+        Tree launches = (Tree) debug.getViewer().getControl();
+        assertNotNull(Workbenches.await(display, () -> Arrays.stream(launches.getItems()).anyMatch(i -> i.getData() == second) ? launches : null),
+                "the Debug view does not show the launch");
+        debug.getViewer().setSelection(new TreeSelection(new TreePath(new Object[] { second })));
+        var context = DebugUITools.getDebugContextManager().getContextService(page.getWorkbenchWindow());
+        assertNotNull(Workbenches.await(display, () -> spiffs.board() == two ? spiffs : null),
+                "the SPIFFS view did not follow the Debug view: its context is " + context.getActiveContext());
+        assertNotNull(Workbenches.await(display, () -> spiffs.files().stream().anyMatch(f -> f.name().equals("log.txt")) ? spiffs : null));
+
+        page.showView(SpiffsView.ID);
         Workbenches.flushEvents(display);
         Workbenches.screenshot(display, "nodemcu-perspective.png");
     }
