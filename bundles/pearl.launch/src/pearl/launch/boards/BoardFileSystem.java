@@ -13,15 +13,7 @@ import pearl.emulator.Spiffs;
  * reaches the board on its own thread and answers with a future, so a caller on the UI thread
  * never waits on the board (a board held by the debugger answers when it resumes).
  */
-public final class BoardFileSystem {
-
-    /** A file on the board: its name, size in bytes, and how many times it was written. */
-    public record BoardFile(String name, int size, int writes) {
-    }
-
-    /** The board's files by name, and the file system's bytes used and total. */
-    public record Listing(List<BoardFile> files, long used, long total) {
-    }
+public final class BoardFileSystem implements BoardStorage {
 
     private final RunningBoard board;
 
@@ -35,7 +27,17 @@ public final class BoardFileSystem {
         return board;
     }
 
-    /** The files now on the board, sorted by name, with the space used. */
+    @Override
+    public String label() {
+        return board.label();
+    }
+
+    @Override
+    public boolean ended() {
+        return board.ended();
+    }
+
+    @Override
     public CompletableFuture<Listing> list() {
         return board.ask(b -> {
             Spiffs spiffs = b.spiffs();
@@ -46,20 +48,17 @@ public final class BoardFileSystem {
         });
     }
 
-    /** The content of file {@code name}; null when the board has no such file. */
+    @Override
     public CompletableFuture<byte[]> read(String name) {
         return board.ask(b -> b.spiffs().getContents(name));
     }
 
-    /**
-     * Writes {@code content} as file {@code name} (replacing it), as {@code file.putcontents} does;
-     * completes with false when it does not fit in the space left.
-     */
+    @Override
     public CompletableFuture<Boolean> write(String name, byte[] content) {
         return board.ask(b -> b.spiffs().putContents(name, content));
     }
 
-    /** Removes file {@code name}; completes with whether there was such a file. */
+    @Override
     public CompletableFuture<Boolean> delete(String name) {
         return board.ask(b -> {
             boolean there = b.spiffs().exists(name);
@@ -70,13 +69,15 @@ public final class BoardFileSystem {
 
     /**
      * Runs file {@code name} as a user would at the board's REPL: types {@code dofile("name")};
-     * what it prints goes to the UART (the console).
+     * what it prints goes to the UART (the launch's console), so the answer is null.
      */
-    public void run(String name) {
+    @Override
+    public CompletableFuture<String> run(String name) {
         board.input("dofile(" + luaString(name) + ")\n");
+        return CompletableFuture.completedFuture(null);
     }
 
-    /** Tells {@code changed} the name of each file that changes on the board, until closed. */
+    @Override
     public AutoCloseable watch(Consumer<String> changed) {
         return board.watchFiles(changed);
     }

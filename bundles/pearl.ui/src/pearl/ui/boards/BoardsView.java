@@ -27,8 +27,8 @@ import pearl.launch.boards.RunningBoards;
 
 /**
  * The Boards view: the serial ports present (where a real board may be plugged in) and the
- * emulated boards of this workbench's launches, ended ones marked terminated. Selecting an
- * emulated board makes the SPIFFS view show its files.
+ * emulated boards of this workbench's launches, ended ones marked terminated. Selecting a board
+ * or a port makes the SPIFFS view show its files.
  */
 public final class BoardsView extends ViewPart {
 
@@ -40,6 +40,14 @@ public final class BoardsView extends ViewPart {
     public static final String EMULATED = "Emulated boards";
     /** What the ports heading holds when there are none. */
     public static final String NO_PORTS = "(none found)";
+
+    /** A serial port in the tree: selecting it shows the files of the board on it. */
+    public record SerialPort(String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     private TreeViewer viewer;
     private volatile List<String> ports;
@@ -68,7 +76,8 @@ public final class BoardsView extends ViewPart {
         viewer.setInput(this);
         viewer.expandAll();
         viewer.addDoubleClickListener(e -> {
-            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof RunningBoard) {
+            Object element = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (element instanceof RunningBoard || element instanceof SerialPort) {
                 try {
                     getSite().getPage().showView(SpiffsView.ID);
                 } catch (PartInitException ex) {
@@ -162,7 +171,7 @@ public final class BoardsView extends ViewPart {
         public Object[] getChildren(Object parent) {
             if (parent == PORTS) {
                 List<String> now = ports;
-                return now == null ? new Object[0] : now.isEmpty() ? new Object[] { NO_PORTS } : now.toArray();
+                return now == null ? new Object[0] : now.isEmpty() ? new Object[] { NO_PORTS } : now.stream().map(SerialPort::new).toArray();
             }
             if (parent == EMULATED) {
                 return RunningBoards.get().all().toArray();
@@ -172,7 +181,7 @@ public final class BoardsView extends ViewPart {
 
         @Override
         public Object getParent(Object element) {
-            return element instanceof RunningBoard ? EMULATED : element instanceof String s && s != PORTS && s != EMULATED ? PORTS : null;
+            return element instanceof RunningBoard ? EMULATED : element instanceof SerialPort || element == NO_PORTS ? PORTS : null;
         }
 
         @Override

@@ -15,25 +15,29 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchWindow;
 
+import pearl.device.repl.SerialLink;
+import pearl.launch.boards.BoardFileSystem;
+import pearl.launch.boards.BoardStorage;
 import pearl.launch.boards.RunningBoard;
+import pearl.launch.boards.SerialBoardFileSystem;
 import pearl.launch.boards.RunningBoards;
 
 /**
- * Which emulated board a view shows: the board of the launch selected in the Debug view, or the
- * board selected in the Boards view, or else the newest one running. Tells its owner on the UI
- * thread whenever that changes.
+ * Which board a view shows: the emulated board of the launch selected in the Debug view, or the
+ * board or serial port selected in the Boards view, or else the newest emulated board running.
+ * Tells its owner on the UI thread, with the board's files, whenever that changes.
  */
 final class FollowedBoard {
 
     private final IWorkbenchWindow window;
-    private final Consumer<RunningBoard> follow;
+    private final Consumer<BoardStorage> follow;
     private final IDebugContextListener debugContext = event -> pick(event.getContext());
     private final ISelectionListener boardsView = (part, selection) -> pick(selection);
     private final RunningBoards.Listener boards = new RunningBoards.Listener() {
         @Override
         public void added(RunningBoard board) {
             onUiThread(() -> {
-                if (current == null || current.ended()) {
+                if (storage == null || storage.ended()) {
                     show(board);
                 }
             });
@@ -42,8 +46,8 @@ final class FollowedBoard {
         @Override
         public void ended(RunningBoard board) {
             onUiThread(() -> {
-                if (board == current) {
-                    follow.accept(board); // the same board, now terminated
+                if (storage instanceof BoardFileSystem files && files.board() == board) {
+                    follow.accept(storage); // the same board, now terminated
                 }
             });
         }
@@ -51,16 +55,16 @@ final class FollowedBoard {
         @Override
         public void removed(RunningBoard board) {
             onUiThread(() -> {
-                if (board == current) {
+                if (storage instanceof BoardFileSystem files && files.board() == board) {
                     show(RunningBoards.get().newestRunning());
                 }
             });
         }
     };
-    private RunningBoard current;
+    private BoardStorage storage;
 
-    /** Follows the boards for a view of {@code window}, telling {@code follow} of each new one. */
-    FollowedBoard(IWorkbenchWindow window, Consumer<RunningBoard> follow) {
+    /** Follows the boards for a view of {@code window}, telling {@code follow} of each new one's files. */
+    FollowedBoard(IWorkbenchWindow window, Consumer<BoardStorage> follow) {
         this.window = window;
         this.follow = follow;
     }
@@ -82,22 +86,31 @@ final class FollowedBoard {
         RunningBoards.get().removeListener(boards);
     }
 
-    /** The board followed now, or null. */
-    RunningBoard current() {
-        return current;
+    /** Follows emulated {@code board} (null: none) until something else is selected. */
+    void show(RunningBoard board) {
+        show(board == null ? null : new BoardFileSystem(board));
     }
 
-    /** Follows {@code board} (null: none) until something else is selected. */
-    void show(RunningBoard board) {
-        current = board;
-        follow.accept(board);
+    /** Follows the board whose files are {@code files} (null: none) until something else is selected. */
+    void show(BoardStorage files) {
+        storage = files;
+        follow.accept(files);
     }
 
     private void pick(ISelection selection) {
         RunningBoard board = boardOf(selection);
-        if (board != null && board != current) {
+        if (board != null && !(storage instanceof BoardFileSystem files && files.board() == board)) {
             show(board);
         }
+        BoardsView.SerialPort port = portOf(selection);
+        if (port != null && !(storage instanceof SerialBoardFileSystem files && files.port().equals(port.name()))) {
+            show(new SerialBoardFileSystem(port.name(), SerialLink.DEFAULT_BAUD));
+        }
+    }
+
+    private static BoardsView.SerialPort portOf(ISelection selection) {
+        return selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof BoardsView.SerialPort port ? port
+                : null;
     }
 
     /** The board the first element of {@code selection} stands for: itself, or its launch's. */

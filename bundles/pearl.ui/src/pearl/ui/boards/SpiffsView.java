@@ -54,16 +54,18 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
 
 import pearl.launch.boards.BoardFileSystem;
-import pearl.launch.boards.BoardFileSystem.BoardFile;
-import pearl.launch.boards.BoardFileSystem.Listing;
+import pearl.launch.boards.BoardStorage;
+import pearl.launch.boards.BoardStorage.BoardFile;
+import pearl.launch.boards.BoardStorage.Listing;
 import pearl.launch.boards.RunningBoard;
 import pearl.launch.emulator.EmulatorAttributes;
 import pearl.ui.PearlUi;
 
 /**
- * The SPIFFS view: the files on the followed board with their sizes and write counts, kept up to
- * date as the board writes, and the actions a user takes on them (open, run, delete, download to
- * the workspace, upload from it). {@link BoardFileSystem} does the work on the board's thread.
+ * The SPIFFS view: the files on the followed board (emulated, or real on a serial port) with their
+ * sizes and write counts, kept up to date as an emulated board writes, and the actions a user
+ * takes on them (open, run, delete, download to the workspace, upload from it). A
+ * {@link BoardStorage} does the work off the UI thread.
  */
 public final class SpiffsView extends ViewPart {
 
@@ -74,7 +76,7 @@ public final class SpiffsView extends ViewPart {
     private TableViewer viewer;
     private final TableColumnLayout columns = new TableColumnLayout();
     private FollowedBoard followed;
-    private BoardFileSystem files;
+    private BoardStorage files;
     private AutoCloseable watch;
     private List<BoardFile> shown = List.of();
     private final AtomicBoolean refreshScheduled = new AtomicBoolean();
@@ -91,7 +93,7 @@ public final class SpiffsView extends ViewPart {
         // the name takes the width there is; the numbers keep theirs, next to it
         column("Name", new ColumnWeightData(100, 160), SWT.LEFT, BoardFile::name);
         column("Size", new ColumnPixelData(90), SWT.RIGHT, f -> NumberFormat.getIntegerInstance().format(f.size()));
-        column("Writes", new ColumnPixelData(70), SWT.RIGHT, f -> Integer.toString(f.writes()));
+        column("Writes", new ColumnPixelData(70), SWT.RIGHT, f -> f.writes() < 0 ? "" : Integer.toString(f.writes()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(shown);
         makeActions();
@@ -166,14 +168,24 @@ public final class SpiffsView extends ViewPart {
         super.dispose();
     }
 
-    /** The board whose files the view shows, or null. */
+    /** The emulated board whose files the view shows, or null. */
     public RunningBoard board() {
-        return files == null ? null : files.board();
+        return files instanceof BoardFileSystem emulated ? emulated.board() : null;
     }
 
-    /** Shows the files of {@code board} (null: none) until another board is selected. */
+    /** The files the view works on (an emulated board's or a serial port's), or null. */
+    public BoardStorage storage() {
+        return files;
+    }
+
+    /** Shows the files of emulated {@code board} (null: none) until another board is selected. */
     public void show(RunningBoard board) {
         followed.show(board);
+    }
+
+    /** Shows {@code files}, a board's emulated or on a serial port, until another board is selected. */
+    public void show(BoardStorage files) {
+        followed.show(files);
     }
 
     /** The files the view shows now. */
@@ -186,13 +198,13 @@ public final class SpiffsView extends ViewPart {
         return getContentDescription();
     }
 
-    private void follow(RunningBoard board) {
+    private void follow(BoardStorage board) {
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        if (files == null || board == null || files.board() != board) {
+        if (files != board) {
             stopWatching();
-            files = board == null ? null : new BoardFileSystem(board);
+            files = board;
             shown = List.of();
             viewer.setInput(shown);
             if (files != null) {
@@ -216,9 +228,9 @@ public final class SpiffsView extends ViewPart {
     /** Reads the board's files again; the table changes when the board answers. */
     public void refresh() {
         updateActions();
-        BoardFileSystem asked = files;
+        BoardStorage asked = files;
         if (asked == null) {
-            setContentDescription("No emulated board is running: run a NodeMCU project in the emulator.");
+            setContentDescription("No board: run a NodeMCU project in the emulator, or pick a serial port in the Boards view.");
             return;
         }
         asked.list().whenComplete((listing, failure) -> onUi(() -> {
@@ -226,19 +238,23 @@ public final class SpiffsView extends ViewPart {
                 return; // another board was selected meanwhile
             }
             if (failure != null) {
-                setContentDescription(asked.board() + ": " + cause(failure).getMessage());
+                setContentDescription(title(asked) + ": " + cause(failure).getMessage());
                 return;
             }
             shown = listing.files();
             viewer.setInput(shown);
-            setContentDescription(describe(asked.board(), listing));
+            setContentDescription(describe(asked, listing));
             updateActions();
         }));
     }
 
-    private static String describe(RunningBoard board, Listing listing) {
+    private static String title(BoardStorage board) {
+        return board.label() + (board.ended() ? " (terminated)" : "");
+    }
+
+    private static String describe(BoardStorage board, Listing listing) {
         NumberFormat n = NumberFormat.getIntegerInstance();
-        return board + " \u2014 " + listing.files().size() + (listing.files().size() == 1 ? " file, " : " files, ") + n.format(listing.used())
+        return title(board) + " \u2014 " + listing.files().size() + (listing.files().size() == 1 ? " file, " : " files, ") + n.format(listing.used())
                 + " of " + n.format(listing.total()) + " bytes used";
     }
 
@@ -256,7 +272,7 @@ public final class SpiffsView extends ViewPart {
 
     /** Opens the board's file {@code name} read-only in an editor (the Lua editor for Lua). */
     public CompletableFuture<IEditorPart> open(String name) {
-        RunningBoard board = board();
+        BoardStorage board = files;
         return files.read(name).thenApplyAsync(bytes -> {
             if (bytes == null) {
                 throw new IllegalStateException(name + " is no longer on the board");
@@ -271,15 +287,24 @@ public final class SpiffsView extends ViewPart {
         }, this::onUi).whenComplete((editor, failure) -> report("Cannot open " + name, failure));
     }
 
-    /** Runs the board's file {@code name} at its REPL; its output shows in the console. */
-    public void run(String name) {
-        files.run(name);
+    /**
+     * Runs the board's file {@code name} at its REPL. An emulated board's output shows in its
+     * launch's console; a serial board's answer in a console of its port.
+     */
+    public CompletableFuture<String> run(String name) {
+        BoardStorage board = files;
+        return board.run(name).whenComplete((output, failure) -> {
+            report("Cannot run " + name, failure);
+            if (output != null) {
+                onUi(() -> BoardConsoles.show(board.label(), "> dofile(\"" + name + "\")\n" + output + "\n"));
+            }
+        });
     }
 
     /** Removes the files {@code names} from the board. */
     public CompletableFuture<Void> delete(List<String> names) {
         return CompletableFuture.allOf(names.stream().map(files::delete).toArray(CompletableFuture[]::new))
-                .whenComplete((v, failure) -> report("Cannot delete", failure));
+                .whenComplete((v, failure) -> changed("Cannot delete", failure));
     }
 
     /** Writes the files at {@code paths} to the board under their own names. */
@@ -299,7 +324,7 @@ public final class SpiffsView extends ViewPart {
                 writes.add(CompletableFuture.failedFuture(e));
             }
         }
-        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((v, failure) -> report("Cannot upload", failure));
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((v, failure) -> changed("Cannot upload", failure));
     }
 
     /** Copies the board's files {@code names} into {@code folder} of the workspace, replacing files there. */
@@ -328,8 +353,11 @@ public final class SpiffsView extends ViewPart {
     /** The workspace project the board was launched from, or null. */
     IProject project() {
         RunningBoard board = board();
+        if (board == null) {
+            return null;
+        }
         try {
-            String name = board == null || board.launch().getLaunchConfiguration() == null ? ""
+            String name = board.launch().getLaunchConfiguration() == null ? ""
                     : board.launch().getLaunchConfiguration().getAttribute(EmulatorAttributes.PROJECT, "");
             IProject project = name.isEmpty() ? null : ResourcesPlugin.getWorkspace().getRoot().getProject(name);
             return project != null && project.isOpen() ? project : null;
@@ -340,7 +368,7 @@ public final class SpiffsView extends ViewPart {
 
     private void askUpload() {
         FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN | SWT.MULTI);
-        dialog.setText("Upload to " + board().label());
+        dialog.setText("Upload to " + files.label());
         IProject project = project();
         if (project != null && project.getLocation() != null) {
             dialog.setFilterPath(project.getLocation().toOSString());
@@ -359,7 +387,7 @@ public final class SpiffsView extends ViewPart {
         List<String> names = selected();
         ContainerSelectionDialog dialog = new ContainerSelectionDialog(getSite().getShell(), project(), true,
                 "Download " + String.join(", ", names) + " into:");
-        dialog.setTitle("Download from " + board().label());
+        dialog.setTitle("Download from " + files.label());
         if (dialog.open() != ContainerSelectionDialog.OK || dialog.getResult() == null || dialog.getResult().length == 0) {
             return;
         }
@@ -372,7 +400,7 @@ public final class SpiffsView extends ViewPart {
 
     private void askDelete() {
         List<String> names = selected();
-        if (MessageDialog.openConfirm(getSite().getShell(), "Delete from " + board().label(),
+        if (MessageDialog.openConfirm(getSite().getShell(), "Delete from " + files.label(),
                 "Delete " + String.join(", ", names) + " from the board's flash?")) {
             delete(names);
         }
@@ -388,11 +416,21 @@ public final class SpiffsView extends ViewPart {
 
     private void updateActions() {
         boolean haveBoard = files != null;
-        boolean running = haveBoard && !files.board().ended();
+        boolean running = haveBoard && !files.ended();
         boolean haveSelection = !viewer.getSelection().isEmpty();
         for (BoardAction action : actions) {
             action.setEnabled(haveBoard && (running || !action.changesBoard) && (haveSelection || !action.needsSelection));
         }
+    }
+
+    /** After a change: the list again (a real board does not tell of its changes), or what failed. */
+    private void changed(String what, Throwable failure) {
+        report(what, failure);
+        onUi(() -> {
+            if (!viewer.getControl().isDisposed()) {
+                refresh();
+            }
+        });
     }
 
     private void report(String what, Throwable failure) {

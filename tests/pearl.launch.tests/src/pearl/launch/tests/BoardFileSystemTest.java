@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import pearl.launch.boards.BoardFileSystem;
-import pearl.launch.boards.BoardFileSystem.BoardFile;
-import pearl.launch.boards.BoardFileSystem.Listing;
+import pearl.launch.boards.BoardStorage.BoardFile;
+import pearl.launch.boards.BoardStorage.Listing;
 import pearl.launch.boards.RunningBoard;
 import pearl.launch.boards.RunningBoards;
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +27,19 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.console.ConsolePlugin;
+import org.eclipse.ui.console.IConsole;
+import org.eclipse.ui.console.MessageConsole;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import pearl.launch.boards.BoardFileSystem;
-import pearl.launch.boards.BoardFileSystem.BoardFile;
+import pearl.launch.boards.BoardStorage.BoardFile;
+import pearl.device.repl.SerialLink;
+import pearl.launch.boards.BoardPty;
 import pearl.launch.boards.RunningBoard;
+import pearl.launch.boards.SerialBoardFileSystem;
 import pearl.lua.ui.LuaEditor;
 import pearl.ui.PearlUi;
 import pearl.ui.boards.SpiffsView;
@@ -83,7 +90,7 @@ class SpiffsViewTest {
         awaitRow(display, view, "hello.lua | " + Files.size(local) + " | 1");
 
         // run: dofile at the board's REPL prints to the UART
-        view.run("hello.lua");
+        assertEquals(null, done(display, view.run("hello.lua")), "the emulated board's answer goes to its launch's console");
         String uart = BoardLaunches.awaitUart(display, launch, "hello from 42");
         assertTrue(uart.contains("hello from 42"), uart);
 
@@ -138,6 +145,38 @@ class SpiffsViewTest {
             }
         }
         return enabled;
+    }
+
+    @Test
+    void aBoardOnASerialPortShowsItsFilesAndRunsThemIntoAConsoleOfItsOwn() throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchPage page = nodeMcuPerspective();
+        ILaunch launch = BoardLaunches.run(BoardLaunches.project("serial", LOGGER));
+        BoardLaunches.awaitUart(display, launch, "ready");
+        RunningBoard board = BoardLaunches.boardOf(launch);
+        SpiffsView view = (SpiffsView) page.showView(SpiffsView.ID);
+        // the emulated board on a pseudo-terminal stands in for a real one on its USB port
+        try (BoardPty pty = BoardPty.open(board)) {
+            view.show(new SerialBoardFileSystem(pty.device(), SerialLink.DEFAULT_BAUD));
+            awaitRow(display, view, "log.txt | 13 | ");
+            assertTrue(view.description().startsWith(pty.device() + " \u2014 "), view.description());
+            assertEquals(null, view.board(), "a serial board is not an emulated one");
+
+            Path local = Files.createTempDirectory("upload").resolve("hello.lua");
+            Files.writeString(local, "print(\"hello from \" .. 6 * 7)\n");
+            done(display, view.upload(List.of(local)));
+            // the board does not tell of its changes: the view lists again after its own
+            awaitRow(display, view, "hello.lua | " + Files.size(local) + " | ");
+            assertEquals("hello from 42", done(display, view.run("hello.lua")));
+            MessageConsole console = Workbenches.await(display, () -> Arrays.stream(ConsolePlugin.getDefault().getConsoleManager().getConsoles())
+                    .filter(c -> c.getName().contains(pty.device()) && ((MessageConsole) c).getDocument().get().contains("hello from 42"))
+                    .map(MessageConsole.class::cast).findFirst().orElse(null));
+            assertNotNull(console, "the answer is in no console");
+            page.showView(SpiffsView.ID);
+            Workbenches.flushEvents(display);
+            Workbenches.screenshot(display, "spiffs-view-serial.png");
+            ConsolePlugin.getDefault().getConsoleManager().removeConsoles(new IConsole[] { console });
+        }
     }
 
     static IWorkbenchPage nodeMcuPerspective() throws Exception {
