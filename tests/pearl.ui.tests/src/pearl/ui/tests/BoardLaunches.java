@@ -51,6 +51,13 @@ final class BoardLaunches {
         return copy.doSave().launch(ILaunchManager.RUN_MODE, null);
     }
 
+    /** Runs a new project {@code name} whose init.lua holds {@code init} until the board prints "ready"; the board. */
+    static RunningBoard runUntilReady(Display display, String name, String init) throws CoreException {
+        ILaunch launch = run(project(name, init));
+        awaitUart(display, launch, "ready");
+        return boardOf(launch);
+    }
+
     /** The board {@code launch} runs. */
     static RunningBoard boardOf(ILaunch launch) {
         RunningBoard board = RunningBoards.get().all().stream().filter(b -> b.launch() == launch).findFirst().orElse(null);

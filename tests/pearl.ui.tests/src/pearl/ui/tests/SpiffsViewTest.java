@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Control;
@@ -50,9 +51,9 @@ class SpiffsViewTest {
     /** Writes log.txt three times (13 bytes), then prints "ready". */
     static final String LOGGER = """
             local f = file.open("log.txt", "w")
-            f:write("one ")
-            f:write("two ")
-            f:write("three")
+            for _, word in ipairs({ "one ", "two ", "three" }) do
+              f:write(word)
+            end
             f:close()
             print("ready")
             """;
@@ -67,10 +68,9 @@ class SpiffsViewTest {
     void theViewListsTheBoardsFilesAndItsActionsChangeTheBoard() throws Exception {
         Display display = Display.getCurrent();
         IWorkbenchPage page = nodeMcuPerspective();
-        IProject project = BoardLaunches.project("spiffs", LOGGER);
-        ILaunch launch = BoardLaunches.run(project);
-        BoardLaunches.awaitUart(display, launch, "ready");
-        RunningBoard board = BoardLaunches.boardOf(launch);
+        RunningBoard board = BoardLaunches.runUntilReady(display, "spiffs", LOGGER);
+        ILaunch launch = board.launch();
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("spiffs");
         BoardFileSystem onBoard = new BoardFileSystem(board);
 
         SpiffsView view = (SpiffsView) page.showView(SpiffsView.ID);
@@ -122,13 +122,10 @@ class SpiffsViewTest {
     @Test
     void aTerminatedBoardStaysReadableAndItsFilesCannotBeChanged() throws Exception {
         Display display = Display.getCurrent();
-        IWorkbenchPage page = nodeMcuPerspective();
-        ILaunch launch = BoardLaunches.run(BoardLaunches.project("ended", LOGGER));
-        BoardLaunches.awaitUart(display, launch, "ready");
-        RunningBoard board = BoardLaunches.boardOf(launch);
-        SpiffsView view = (SpiffsView) page.showView(SpiffsView.ID);
+        RunningBoard board = BoardLaunches.runUntilReady(display, "ended", LOGGER);
+        SpiffsView view = spiffsView();
         view.show(board);
-        launch.terminate();
+        board.launch().terminate();
         assertNotNull(Workbenches.await(display, () -> board.ended() && view.description().contains("(terminated)") ? view : null),
                 "the view does not say the board ended: " + view.description());
         assertTrue(view.files().contains(new BoardFile("log.txt", 13, 3)), view.files().toString());
@@ -150,11 +147,8 @@ class SpiffsViewTest {
     @Test
     void aBoardOnASerialPortShowsItsFilesAndRunsThemIntoAConsoleOfItsOwn() throws Exception {
         Display display = Display.getCurrent();
-        IWorkbenchPage page = nodeMcuPerspective();
-        ILaunch launch = BoardLaunches.run(BoardLaunches.project("serial", LOGGER));
-        BoardLaunches.awaitUart(display, launch, "ready");
-        RunningBoard board = BoardLaunches.boardOf(launch);
-        SpiffsView view = (SpiffsView) page.showView(SpiffsView.ID);
+        RunningBoard board = BoardLaunches.runUntilReady(display, "serial", LOGGER);
+        SpiffsView view = spiffsView();
         // the emulated board on a pseudo-terminal stands in for a real one on its USB port
         try (BoardPty pty = BoardPty.open(board)) {
             view.show(new SerialBoardFileSystem(pty.device(), SerialLink.DEFAULT_BAUD));
@@ -172,11 +166,16 @@ class SpiffsViewTest {
                     .filter(c -> c.getName().contains(pty.device()) && ((MessageConsole) c).getDocument().get().contains("hello from 42"))
                     .map(MessageConsole.class::cast).findFirst().orElse(null));
             assertNotNull(console, "the answer is in no console");
-            page.showView(SpiffsView.ID);
+            spiffsView();
             Workbenches.flushEvents(display);
             Workbenches.screenshot(display, "spiffs-view-serial.png");
             ConsolePlugin.getDefault().getConsoleManager().removeConsoles(new IConsole[] { console });
         }
+    }
+
+    /** The SPIFFS view of the NodeMCU perspective, brought to the top. */
+    static SpiffsView spiffsView() throws Exception {
+        return (SpiffsView) nodeMcuPerspective().showView(SpiffsView.ID);
     }
 
     static IWorkbenchPage nodeMcuPerspective() throws Exception {
