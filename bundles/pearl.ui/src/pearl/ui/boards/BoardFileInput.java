@@ -38,9 +38,10 @@ final class BoardFileInput extends PlatformObject implements IStorageEditorInput
         return PlatformUI.getWorkbench().getEditorRegistry().getImageDescriptor(content.name);
     }
 
+    /** The tab's title: marked, so the board's copy is not taken for the project's file of that name. */
     @Override
     public String getName() {
-        return content.name;
+        return content.name + " (board)";
     }
 
     @Override

@@ -106,6 +106,7 @@ class SpiffsViewTest {
         ITextEditor text = (ITextEditor) editor;
         assertEquals(LOGGER, text.getDocumentProvider().getDocument(editor.getEditorInput()).get());
         assertFalse(text.isEditable(), "editing the board's copy would not reach the board");
+        assertEquals("init.lua (board)", editor.getTitle());
         page.activate(view);
 
         // delete: gone from the board and from the view
