@@ -1,10 +1,17 @@
 package pearl.launch.boards;
 
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.debug.core.ILaunch;
 
 import pearl.emulator.Board;
+import pearl.emulator.BoardListener;
 import pearl.emulator.BoardRunner;
 
 /**
@@ -18,6 +25,10 @@ public final class RunningBoard {
     private final String label;
     private final BoardRunner runner;
     private volatile boolean ended;
+    /** Actions given to {@link #ask} not yet run: a run that ends drops them, so {@link #end} runs them. */
+    private final Set<Runnable> asked = ConcurrentHashMap.newKeySet();
+    private final CopyOnWriteArrayList<Consumer<String>> fileWatchers = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean watchingFiles = new AtomicBoolean();
 
     /** The board {@code runner} drives for {@code launch}, named {@code label} in the views. */
     public RunningBoard(ILaunch launch, String label, BoardRunner runner) {
@@ -49,6 +60,63 @@ public final class RunningBoard {
         runner.later(() -> action.accept(runner.board()));
     }
 
+    /**
+     * Runs {@code question} with the board on the board's thread (at once if the board has
+     * {@link #ended}) and completes with its answer, or with what it threw. Unlike {@link #later},
+     * the future completes even when the run ends before the board got to it.
+     */
+    public <T> CompletableFuture<T> ask(Function<Board, T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                if (!done.compareAndSet(false, true)) {
+                    return;
+                }
+                asked.remove(this);
+                try {
+                    answer.complete(question.apply(runner.board()));
+                } catch (RuntimeException | Error e) {
+                    answer.completeExceptionally(e);
+                }
+            }
+        };
+        if (ended) {
+            once.run();
+        } else {
+            asked.add(once);
+            runner.later(once);
+            if (ended) {
+                once.run(); // it ended meanwhile: the runner may never get to it
+            }
+        }
+        return answer;
+    }
+
+    /** Types {@code text} at the board's REPL, as the console does with what the user types. */
+    public void input(String text) {
+        runner.input(text);
+    }
+
+    /**
+     * Tells {@code changed} the name of every file the board creates, writes, removes or renames,
+     * on the board's thread, until the returned handle is closed.
+     */
+    public AutoCloseable watchFiles(Consumer<String> changed) {
+        if (watchingFiles.compareAndSet(false, true)) {
+            // one listener on the board for all watchers: the board cannot forget a listener
+            runner.board().addListener(new BoardListener() {
+                @Override
+                public void fileChanged(String name) {
+                    fileWatchers.forEach(w -> w.accept(name));
+                }
+            });
+        }
+        fileWatchers.add(changed);
+        return () -> fileWatchers.remove(changed);
+    }
+
     /** Whether its launch has terminated (the board keeps its last state for the views). */
     public boolean ended() {
         return ended;
@@ -56,6 +124,7 @@ public final class RunningBoard {
 
     void end() {
         ended = true;
+        asked.forEach(Runnable::run);
     }
 
     @Override

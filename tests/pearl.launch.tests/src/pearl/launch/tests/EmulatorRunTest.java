@@ -36,7 +36,8 @@ class EmulatorRunTest {
             assertEquals(1, launch.getProcesses().length);
             IProcess board = launch.getProcesses()[0];
             events.await(DebugEvent.TERMINATE, -1, EmulatorProcess.class);
-            assertTrue(board.isTerminated());
+            // the event may be a late one of an earlier test's process: wait for this one's end too
+            await(board::isTerminated, board.getStreamsProxy().getOutputStreamMonitor());
             assertEquals(0, board.getExitValue());
             String uart = board.getStreamsProxy().getOutputStreamMonitor().getContents();
             assertTrue(uart.contains("booted"), uart);
