@@ -57,6 +57,11 @@ public final class DeviceLaunchDelegate implements ILaunchConfigurationDelegate 
                 process.finish(0);
             }
         } catch (DeviceException | IllegalArgumentException e) {
+            if (process.isTerminated()) {
+                // the user ended the launch during the upload: the closed port is no failure
+                say(process, "stopped");
+                return;
+            }
             say(process, "failed: " + e.getMessage());
             process.finish(1);
             throw PearlLaunching.error("NodeMCU Device on " + settings.port() + ": " + e.getMessage(), e);

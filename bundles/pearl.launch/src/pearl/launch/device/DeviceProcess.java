@@ -7,7 +7,6 @@ import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.ILaunch;
 
 import pearl.device.repl.DeviceException;
-import pearl.device.repl.LineEditor;
 import pearl.device.repl.Link;
 import pearl.device.repl.ReplClient;
 import pearl.launch.process.BoardProcess;
@@ -19,8 +18,6 @@ import pearl.launch.process.BoardProcess;
  */
 public final class DeviceProcess extends BoardProcess {
 
-    private final LineEditor.EchoFilter echo = new LineEditor.EchoFilter();
-    private final StringBuilder typed = new StringBuilder();
     private volatile ReplClient client;
     private volatile boolean consoleOpen;
     private Thread reader;
@@ -65,7 +62,7 @@ public final class DeviceProcess extends BoardProcess {
             while (consoleOpen) {
                 byte[] bytes = link.read(50);
                 if (bytes.length > 0) {
-                    streams().uart().append(echo.filter(new String(bytes, StandardCharsets.ISO_8859_1)));
+                    streams().boardOutput(new String(bytes, StandardCharsets.ISO_8859_1));
                 }
             }
         } catch (DeviceException e) {
@@ -82,20 +79,8 @@ public final class DeviceProcess extends BoardProcess {
             streams().messages().append("the board is busy with the upload; type once the console is open\n");
             return;
         }
-        StringBuilder toSend = new StringBuilder();
-        synchronized (typed) {
-            typed.append(text.replace("\r\n", "\n").replace('\r', '\n'));
-            int end;
-            while ((end = typed.indexOf("\n")) >= 0) {
-                String line = typed.substring(0, end);
-                typed.delete(0, end + 1);
-                // the console already shows the typed line: the board's echo of it is dropped
-                echo.sent(line);
-                toSend.append(line).append('\n');
-            }
-        }
         try {
-            client.session().link().write(toSend.toString().getBytes(StandardCharsets.ISO_8859_1));
+            client.session().link().write(text.getBytes(StandardCharsets.ISO_8859_1));
         } catch (DeviceException e) {
             streams().messages().append("cannot send to the board: " + e.getMessage() + "\n");
         }
