@@ -3,7 +3,6 @@ package pearl.ui.launching;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
-import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -18,11 +17,10 @@ import pearl.device.repl.SerialLink;
 import pearl.launch.device.DeviceAttributes;
 
 /** The "Board" tab of a "NodeMCU Device" configuration: which project, which port, how to upload and what then. */
-public final class DeviceTab extends AbstractLaunchConfigurationTab {
+public final class DeviceTab extends BoardTab {
 
     private static final String[] BAUDS = { "9600", "57600", "74880", "115200", "230400", "460800", "921600" };
 
-    private final ProjectField project = new ProjectField();
     private Combo port;
     private Combo baud;
     private Button changedOnly;
@@ -33,12 +31,7 @@ public final class DeviceTab extends AbstractLaunchConfigurationTab {
     private Button openConsole;
 
     @Override
-    public void createControl(Composite parent) {
-        Composite page = new Composite(parent, SWT.NONE);
-        page.setLayout(new GridLayout(3, false));
-        setControl(page);
-        project.create(page, this::changed);
-
+    void createFields(Composite page) {
         new Label(page, SWT.NONE).setText("Serial p&ort:");
         // editable: a port that is not plugged in yet, or a pty, can be typed
         port = new Combo(page, SWT.DROP_DOWN);
@@ -74,22 +67,11 @@ public final class DeviceTab extends AbstractLaunchConfigurationTab {
         return g;
     }
 
-    private Button button(Composite parent, int style, String text) {
-        Button b = new Button(parent, style);
-        b.setText(text);
-        b.addListener(SWT.Selection, e -> changed());
-        return b;
-    }
-
     /** Lists the ports present now, keeping what the user typed. */
     void refreshPorts() {
         String typed = port.getText();
         port.setItems(SerialPorts.present().toArray(String[]::new));
         port.setText(typed);
-    }
-
-    private void changed() {
-        updateLaunchConfigurationDialog();
     }
 
     @Override
@@ -102,10 +84,8 @@ public final class DeviceTab extends AbstractLaunchConfigurationTab {
     }
 
     @Override
-    public void initializeFrom(ILaunchConfiguration configuration) {
-        try {
-            project.initializeFrom(configuration);
-            port.setText(configuration.getAttribute(DeviceAttributes.PORT, ""));
+    void show(ILaunchConfiguration configuration) throws CoreException {
+        port.setText(configuration.getAttribute(DeviceAttributes.PORT, ""));
             baud.setText(Integer.toString(configuration.getAttribute(DeviceAttributes.BAUD, SerialLink.DEFAULT_BAUD)));
             boolean changed = configuration.getAttribute(DeviceAttributes.CHANGED_ONLY, true);
             changedOnly.setSelection(changed);
@@ -114,14 +94,10 @@ public final class DeviceTab extends AbstractLaunchConfigurationTab {
             minify.setSelection(configuration.getAttribute(DeviceAttributes.MINIFY, false));
             restart.setSelection(configuration.getAttribute(DeviceAttributes.RESTART, true));
             openConsole.setSelection(configuration.getAttribute(DeviceAttributes.OPEN_CONSOLE, true));
-        } catch (CoreException e) {
-            setErrorMessage(e.getMessage());
-        }
     }
 
     @Override
-    public void performApply(ILaunchConfigurationWorkingCopy copy) {
-        project.performApply(copy);
+    void store(ILaunchConfigurationWorkingCopy copy) {
         copy.setAttribute(DeviceAttributes.PORT, port.getText().trim());
         try {
             copy.setAttribute(DeviceAttributes.BAUD, Integer.parseInt(baud.getText().trim()));
@@ -136,16 +112,7 @@ public final class DeviceTab extends AbstractLaunchConfigurationTab {
     }
 
     @Override
-    public boolean isValid(ILaunchConfiguration configuration) {
-        setErrorMessage(problem());
-        return getErrorMessage() == null;
-    }
-
-    private String problem() {
-        String p = project.problem();
-        if (p != null) {
-            return p;
-        }
+    String problem() {
         if (port.getText().isBlank()) {
             return "Choose the board's serial port";
         }
@@ -157,11 +124,6 @@ public final class DeviceTab extends AbstractLaunchConfigurationTab {
             // said below
         }
         return "The baud rate is a positive whole number, not '" + baud.getText().trim() + "'";
-    }
-
-    @Override
-    public String getName() {
-        return "Board";
     }
 
     @Override

@@ -7,10 +7,8 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
-import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -21,9 +19,8 @@ import pearl.emulator.Durations;
 import pearl.launch.emulator.EmulatorAttributes;
 
 /** The "Board" tab of a "NodeMCU Emulator" configuration: which project, which board, how long and how fast. */
-public final class EmulatorTab extends AbstractLaunchConfigurationTab {
+public final class EmulatorTab extends BoardTab {
 
-    private final ProjectField project = new ProjectField();
     private Text profile;
     private Button virtualTime;
     private Button realTime;
@@ -32,12 +29,7 @@ public final class EmulatorTab extends AbstractLaunchConfigurationTab {
     private Button safeBoot;
 
     @Override
-    public void createControl(Composite parent) {
-        Composite page = new Composite(parent, SWT.NONE);
-        page.setLayout(new GridLayout(3, false));
-        setControl(page);
-        project.create(page, this::changed);
-
+    void createFields(Composite page) {
         new Label(page, SWT.NONE).setText("Board &profile:");
         profile = new Text(page, SWT.BORDER);
         profile.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -64,17 +56,13 @@ public final class EmulatorTab extends AbstractLaunchConfigurationTab {
         seed.addModifyListener(e -> changed());
 
         filler(page);
-        safeBoot = new Button(page, SWT.CHECK);
-        safeBoot.setText("Safe b&oot: start without running init.lua");
+        safeBoot = button(page, SWT.CHECK, "Safe b&oot: start without running init.lua");
         safeBoot.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        safeBoot.addListener(SWT.Selection, e -> changed());
     }
 
     private Button radio(Composite page, String text) {
-        Button b = new Button(page, SWT.RADIO);
-        b.setText(text);
+        Button b = button(page, SWT.RADIO, text);
         b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        b.addListener(SWT.Selection, e -> changed());
         return b;
     }
 
@@ -82,15 +70,11 @@ public final class EmulatorTab extends AbstractLaunchConfigurationTab {
         new Label(page, SWT.NONE);
     }
 
-    private void changed() {
-        updateLaunchConfigurationDialog();
-    }
-
     /** A profile inside the project is kept relative to it, so the configuration moves with the project. */
     private void browseProfile() {
         FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
         dialog.setFilterExtensions(new String[] { "*.json", "*" });
-        IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject(project.name());
+        IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject(projectName());
         Path folder = p.isOpen() && p.getLocation() != null ? p.getLocation().toFile().toPath() : null;
         if (folder != null) {
             dialog.setFilterPath(folder.toString());
@@ -110,10 +94,8 @@ public final class EmulatorTab extends AbstractLaunchConfigurationTab {
     }
 
     @Override
-    public void initializeFrom(ILaunchConfiguration configuration) {
-        try {
-            project.initializeFrom(configuration);
-            profile.setText(configuration.getAttribute(EmulatorAttributes.PROFILE, ""));
+    void show(ILaunchConfiguration configuration) throws CoreException {
+        profile.setText(configuration.getAttribute(EmulatorAttributes.PROFILE, ""));
             String length = configuration.getAttribute(EmulatorAttributes.RUN_LENGTH, "");
             runLength.setText(length);
             boolean realtime = configuration.getAttribute(EmulatorAttributes.REALTIME, length.isBlank());
@@ -121,14 +103,10 @@ public final class EmulatorTab extends AbstractLaunchConfigurationTab {
             virtualTime.setSelection(!realtime);
             seed.setText(Integer.toString(configuration.getAttribute(EmulatorAttributes.SEED, 1)));
             safeBoot.setSelection(configuration.getAttribute(EmulatorAttributes.SAFE_BOOT, false));
-        } catch (CoreException e) {
-            setErrorMessage(e.getMessage());
-        }
     }
 
     @Override
-    public void performApply(ILaunchConfigurationWorkingCopy copy) {
-        project.performApply(copy);
+    void store(ILaunchConfigurationWorkingCopy copy) {
         copy.setAttribute(EmulatorAttributes.PROFILE, profile.getText().trim());
         copy.setAttribute(EmulatorAttributes.RUN_LENGTH, runLength.getText().trim());
         copy.setAttribute(EmulatorAttributes.REALTIME, realTime.getSelection());
@@ -141,16 +119,7 @@ public final class EmulatorTab extends AbstractLaunchConfigurationTab {
     }
 
     @Override
-    public boolean isValid(ILaunchConfiguration configuration) {
-        setErrorMessage(problem());
-        return getErrorMessage() == null;
-    }
-
-    private String problem() {
-        String p = project.problem();
-        if (p != null) {
-            return p;
-        }
+    String problem() {
         String length = runLength.getText().trim();
         if (!length.isEmpty()) {
             try {
@@ -165,11 +134,6 @@ public final class EmulatorTab extends AbstractLaunchConfigurationTab {
             return "The seed is a whole number, not '" + seed.getText().trim() + "'";
         }
         return null;
-    }
-
-    @Override
-    public String getName() {
-        return "Board";
     }
 
     @Override

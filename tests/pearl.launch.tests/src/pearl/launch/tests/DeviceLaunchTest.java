@@ -15,9 +15,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
-import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IProcess;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import pearl.emulator.PtyBoard;
 import pearl.launch.PearlLaunching;
+import pearl.launch.ProjectConfigurations;
 import pearl.launch.device.DeviceAttributes;
 
 /**
@@ -113,10 +112,7 @@ class DeviceLaunchTest {
 
     private static ILaunchConfigurationWorkingCopy device(IProject project, String port, boolean changedOnly, boolean restart,
             boolean console) throws CoreException {
-        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-        ILaunchConfigurationType type = manager.getLaunchConfigurationType(PearlLaunching.DEVICE_TYPE);
-        ILaunchConfigurationWorkingCopy copy = type.newInstance(null, manager.generateLaunchConfigurationName(project.getName()));
-        copy.setAttribute(DeviceAttributes.PROJECT, project.getName());
+        ILaunchConfigurationWorkingCopy copy = ProjectConfigurations.create(PearlLaunching.DEVICE_TYPE, project);
         copy.setAttribute(DeviceAttributes.PORT, port);
         copy.setAttribute(DeviceAttributes.CHANGED_ONLY, changedOnly);
         copy.setAttribute(DeviceAttributes.RESTART, restart);

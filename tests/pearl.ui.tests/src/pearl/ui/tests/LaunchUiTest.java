@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IProjectDescription;
@@ -54,9 +52,6 @@ import pearl.ui.launching.EmulatorTab;
  * board's UART in the Console view, links from Lua errors into the editor and the REPL in the console.
  */
 class LaunchUiTest {
-
-	private static final Path EXAMPLE = Path.of(System.getProperty("pearl.examples", "../../examples"), "weather-station")
-			.toAbsolutePath().normalize();
 
 	@AfterEach
 	void clean() throws Exception {
@@ -183,7 +178,7 @@ class LaunchUiTest {
 		for (IProject project : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
 			project.delete(true, true, null); // the sample comes only to a fresh workspace
 		}
-		System.setProperty(SampleProjectStartup.SAMPLE_PROPERTY, EXAMPLE.toString());
+		System.setProperty(SampleProjectStartup.SAMPLE_PROPERTY, SampleProjectTest.EXAMPLE.toString());
 		new SampleProjectStartup().earlyStartup();
 		Display display = Display.getCurrent();
 		Workbenches.waitForBuild(display);
