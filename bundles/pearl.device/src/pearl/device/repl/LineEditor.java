@@ -96,13 +96,29 @@ public final class LineEditor {
      * user sees each line once.
      */
     public static final class EchoFilter {
+        private final boolean lineEndShown;
         private String expected = "";
         private int matched;
+        private boolean afterEcho;
+
+        /** A filter for a terminal that shows the line end itself when the board echoes it. */
+        public EchoFilter() {
+            this(false);
+        }
+
+        /**
+         * @param lineEndShown the user's side already ended the typed line (a console that keeps
+         *                     what was typed, as Eclipse's does): the echo's line end is dropped too
+         */
+        public EchoFilter(boolean lineEndShown) {
+            this.lineEndShown = lineEndShown;
+        }
 
         /** A line was sent: its echo (without the line end) is on its way. */
         public synchronized void sent(String lineWithoutEnd) {
             expected = lineWithoutEnd;
             matched = 0;
+            afterEcho = lineEndShown && expected.isEmpty();
         }
 
         /** Bytes from the board, without the echo expected. */
@@ -110,9 +126,19 @@ public final class LineEditor {
             StringBuilder out = new StringBuilder(bytes.length());
             for (int k = 0; k < bytes.length(); k++) {
                 char c = bytes.charAt(k);
+                if (afterEcho) {
+                    if (c == '\r') {
+                        continue;
+                    }
+                    afterEcho = false;
+                    if (c == '\n') {
+                        continue;
+                    }
+                }
                 if (matched < expected.length()) {
                     if (c == expected.charAt(matched)) {
                         matched++;
+                        afterEcho = lineEndShown && matched == expected.length();
                         continue;
                     }
                     // not the echo after all (echo off, or output in between): show it all

@@ -4,7 +4,7 @@ package pearl.launch.emulator;
 public final class EmulatorAttributes {
 
     /** The workspace project whose files the board gets (String). */
-    public static final String PROJECT = "pearl.launch.project";
+    public static final String PROJECT = pearl.launch.ConfiguredProject.ATTRIBUTE;
     /** The board profile ({@code .nodemcu-board.json}): a path in the project, or absolute (String, empty: the default build). */
     public static final String PROFILE = "pearl.launch.profile";
     /** Pace virtual time to the wall clock (boolean; default: when the run length is empty). */

@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
@@ -73,6 +71,6 @@ public final class EmulatorLaunchDelegate implements ILaunchConfigurationDelegat
     }
 
     private static CoreException failed(String message, Throwable cause) {
-        return new CoreException(new Status(IStatus.ERROR, PearlLaunching.PLUGIN_ID, message, cause));
+        return PearlLaunching.error(message, cause);
     }
 }

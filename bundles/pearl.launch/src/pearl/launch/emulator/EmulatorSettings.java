@@ -4,15 +4,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.ILaunchConfiguration;
 
 import pearl.emulator.Durations;
 import pearl.emulator.ProjectBoard;
+import pearl.launch.ConfiguredProject;
 import pearl.launch.PearlLaunching;
 
 /**
@@ -34,17 +31,7 @@ public record EmulatorSettings(Path project, Path profile, boolean realtime, Str
      * @throws CoreException naming what is missing or wrong, for the user
      */
     public static EmulatorSettings of(ILaunchConfiguration configuration) throws CoreException {
-        IProject project = projectOf(configuration);
-        if (project == null) {
-            throw problem("the launch configuration names no project");
-        }
-        if (!project.isOpen()) {
-            throw problem("project '" + project.getName() + "' does not exist or is closed");
-        }
-        if (project.getLocation() == null) {
-            throw problem("project '" + project.getName() + "' is not on the local file system");
-        }
-        Path folder = project.getLocation().toFile().toPath();
+        Path folder = ConfiguredProject.folder(configuration);
         String profileText = configuration.getAttribute(EmulatorAttributes.PROFILE, "").trim();
         Path profile = profileText.isEmpty() ? null : folder.resolve(profileText);
         String runLength = configuration.getAttribute(EmulatorAttributes.RUN_LENGTH, "").trim();
@@ -59,12 +46,6 @@ public record EmulatorSettings(Path project, Path profile, boolean realtime, Str
         long seed = configuration.getAttribute(EmulatorAttributes.SEED, 1);
         boolean safeBoot = configuration.getAttribute(EmulatorAttributes.SAFE_BOOT, false);
         return new EmulatorSettings(folder, profile, realtime, runLength.isEmpty() ? null : runLength, seed, safeBoot);
-    }
-
-    /** The project {@code configuration} names, or null when it names none. */
-    public static IProject projectOf(ILaunchConfiguration configuration) throws CoreException {
-        String name = configuration.getAttribute(EmulatorAttributes.PROJECT, "").trim();
-        return name.isEmpty() ? null : ResourcesPlugin.getWorkspace().getRoot().getProject(name);
     }
 
     /** The board to build, watchdog on, heap as the profile has it. */
@@ -94,6 +75,6 @@ public record EmulatorSettings(Path project, Path profile, boolean realtime, Str
     }
 
     private static CoreException problem(String message) {
-        return new CoreException(new Status(IStatus.ERROR, PearlLaunching.PLUGIN_ID, message));
+        return PearlLaunching.error(message, null);
     }
 }

@@ -87,7 +87,7 @@ public final class EmulatorProcess extends BoardProcess {
     private final class ConsoleFeed implements BoardListener {
         @Override
         public void uartOutput(String bytes) {
-            streams().uart().append(bytes);
+            streams().boardOutput(bytes);
         }
 
         @Override

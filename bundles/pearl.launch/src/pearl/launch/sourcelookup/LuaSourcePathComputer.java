@@ -8,7 +8,7 @@ import org.eclipse.debug.core.sourcelookup.ISourceContainer;
 import org.eclipse.debug.core.sourcelookup.ISourcePathComputerDelegate;
 import org.eclipse.debug.core.sourcelookup.containers.ProjectSourceContainer;
 
-import pearl.launch.emulator.EmulatorSettings;
+import pearl.launch.ConfiguredProject;
 
 /** A launch's sources are its project's files: the board's SPIFFS is made of them. */
 public final class LuaSourcePathComputer implements ISourcePathComputerDelegate {
@@ -16,7 +16,7 @@ public final class LuaSourcePathComputer implements ISourcePathComputerDelegate 
     @Override
     public ISourceContainer[] computeSourceContainers(ILaunchConfiguration configuration, IProgressMonitor monitor)
             throws CoreException {
-        IProject project = EmulatorSettings.projectOf(configuration);
+        IProject project = ConfiguredProject.of(configuration);
         return project == null ? new ISourceContainer[0] : new ISourceContainer[] { new ProjectSourceContainer(project, false) };
     }
 }

@@ -19,6 +19,7 @@ import pearl.device.repl.DeviceException;
 import pearl.device.repl.ReplClient;
 import pearl.device.repl.ReplUploader;
 import pearl.device.repl.SerialLink;
+import pearl.emulator.PtyBoard;
 
 /**
  * The promise that matters most: an upload cut at any byte (the port closed mid-transfer) leaves
@@ -35,12 +36,12 @@ class CutUploadTest {
     @Test
     void anUploadCutAtRandomBytesNeverLosesTheOldFile() throws Exception {
         String old = "print('the old version')\n";
-        try (EmulatedBoardPty board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n", "app.lua", old))) {
+        try (PtyBoard board = PtyBoard.start(project, Map.of("init.lua", "\n", "app.lua", old))) {
             byte[] fresh = new byte[700];
             new Random(9).nextBytes(fresh);
             // how many bytes a whole upload sends, counted on an upload to a name as long
             long total;
-            try (ReplClient client = ReplClient.connect(SerialLink.open(board.device, 115200), ReplClient.CONNECT_MILLIS)) {
+            try (ReplClient client = ReplClient.connect(SerialLink.open(board.device(), 115200), ReplClient.CONNECT_MILLIS)) {
                 long before = client.session().bytesSent();
                 new ReplUploader(client).upload("new.lua", fresh, ReplUploader.Options.PLAIN, (f, d, t) -> {
                 });
@@ -50,7 +51,7 @@ class CutUploadTest {
             int keptOld = 0;
             for (int cut = 0; cut < CUTS; cut++) {
                 long at = (long) (random.nextDouble() * total);
-                CuttingLink link = new CuttingLink(SerialLink.open(board.device, 115200), Long.MAX_VALUE);
+                CuttingLink link = new CuttingLink(SerialLink.open(board.device(), 115200), Long.MAX_VALUE);
                 ReplClient client = ReplClient.connect(link, ReplClient.CONNECT_MILLIS);
                 // the budget counts from here: the connect's own lines are not part of the upload
                 link.cutAfter(at);
@@ -62,13 +63,13 @@ class CutUploadTest {
                         "cut at byte " + at + " of " + total + ": app.lua is " + (now == null ? "gone" : now.length + " bytes"));
                 keptOld++;
                 // the next connect removes the temporary file
-                try (ReplClient next = ReplClient.connect(SerialLink.open(board.device, 115200), ReplClient.CONNECT_MILLIS)) {
-                    assertFalse(board.board.spiffs().list().containsKey("pearl~up.tmp"), "temporary file left after cut at " + at);
+                try (ReplClient next = ReplClient.connect(SerialLink.open(board.device(), 115200), ReplClient.CONNECT_MILLIS)) {
+                    assertFalse(board.board().spiffs().list().containsKey("pearl~up.tmp"), "temporary file left after cut at " + at);
                 }
             }
             assertEquals(CUTS, keptOld);
             // and an uncut upload then goes through
-            try (ReplClient client = ReplClient.connect(SerialLink.open(board.device, 115200), ReplClient.CONNECT_MILLIS)) {
+            try (ReplClient client = ReplClient.connect(SerialLink.open(board.device(), 115200), ReplClient.CONNECT_MILLIS)) {
                 new ReplUploader(client).upload("app.lua", fresh, ReplUploader.Options.PLAIN, (f, d, t) -> {
                 });
             }

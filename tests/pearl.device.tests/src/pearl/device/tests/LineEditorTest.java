@@ -58,4 +58,15 @@ class LineEditorTest {
         assertEquals("\r\n1\r\n> ", filter.filter("t(1)\r\n1\r\n> "));
         assertEquals("tick\r\n", filter.filter("tick\r\n"));
     }
+
+    @Test
+    void aConsoleThatEndedTheTypedLineItselfSeesNeitherTheEchoNorItsLineEnd() {
+        LineEditor.EchoFilter filter = new LineEditor.EchoFilter(true);
+        filter.sent("print(6*7)");
+        assertEquals("", filter.filter("print(6*7)\r"));
+        assertEquals("42\r\n> ", filter.filter("\n42\r\n> "));
+        filter.sent("");
+        assertEquals("> ", filter.filter("\r\n> "));
+        assertEquals("\r\ntick\r\n", filter.filter("\r\ntick\r\n"));
+    }
 }

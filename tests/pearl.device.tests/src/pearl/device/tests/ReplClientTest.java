@@ -23,6 +23,7 @@ import pearl.device.repl.ReplUploader.Options;
 import pearl.device.repl.ReplUploader.Outcome;
 import pearl.device.repl.SerialLink;
 import pearl.device.repl.UploadHashes;
+import pearl.emulator.PtyBoard;
 
 /** The REPL client against an emulated board's UART on a pseudo-terminal: real serial I/O through jssc. */
 class ReplClientTest {
@@ -35,7 +36,7 @@ class ReplClientTest {
     @TempDir
     Path home;
 
-    private EmulatedBoardPty board;
+    private PtyBoard board;
     private ReplClient client;
 
     @AfterEach
@@ -49,7 +50,7 @@ class ReplClientTest {
     }
 
     private ReplClient connect() throws DeviceException {
-        client = ReplClient.connect(SerialLink.open(board.device, 115200), ReplClient.CONNECT_MILLIS);
+        client = ReplClient.connect(SerialLink.open(board.device(), 115200), ReplClient.CONNECT_MILLIS);
         return client;
     }
 
@@ -59,7 +60,7 @@ class ReplClientTest {
 
     @Test
     void findsThePromptThroughTheBootBannerAndProbesTheFirmware() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "print('hello from init')\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "print('hello from init')\n"));
         // connect at once: the board is printing its banner and running init.lua meanwhile
         connect();
         assertEquals("Lua 5.1", client.firmware().luaVersion());
@@ -71,7 +72,7 @@ class ReplClientTest {
 
     @Test
     void uploadsListsRunsAndDownloadsAFile() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "-- nothing\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "-- nothing\n"));
         connect();
         String program = "local t = {}\nfor i = 1, 3 do t[#t + 1] = i * i end\nprint(\"squares\", table.concat(t, \",\"))\n";
         assertEquals(Outcome.UPLOADED, new ReplUploader(client).upload("squares.lua", bytes(program), Options.PLAIN, QUIET));
@@ -84,7 +85,7 @@ class ReplClientTest {
 
     @Test
     void binaryFilesWithAllByteValuesSurviveBothWays() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n"));
         connect();
         byte[] data = new byte[1000];
         for (int i = 0; i < data.length; i++) {
@@ -101,7 +102,7 @@ class ReplClientTest {
 
     @Test
     void aFileNoLongerThanItsNameFitsInPlainEscapedLines() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n"));
         connect();
         client.restrictModules(false, false);
         // quotes, backslashes, digits after escapes, CR LF and a long-string closer
@@ -112,13 +113,13 @@ class ReplClientTest {
 
     @Test
     void restartWaitsForTheBootAndTheClientGoesOn() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "print('booted')\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "print('booted')\n"));
         connect();
-        int boots = board.board.boots();
+        int boots = board.board().boots();
         StringBuilder boot = new StringBuilder();
         BoardFiles files = new BoardFiles(client);
         files.restart(boot::append);
-        assertEquals(boots + 1, board.board.boots());
+        assertEquals(boots + 1, board.board().boots());
         assertTrue(boot.toString().contains("booted"), boot.toString());
         assertTrue(files.heap() > 10_000);
         long[] fs = files.fsinfo();
@@ -130,7 +131,7 @@ class ReplClientTest {
 
     @Test
     void removeAndRenameSayWhatIsWrong() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n", "a.lua", "print(1)\n", "b.lua", "print(2)\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n", "a.lua", "print(1)\n", "b.lua", "print(2)\n"));
         connect();
         BoardFiles files = new BoardFiles(client);
         DeviceException clash = assertThrows(DeviceException.class, () -> files.rename("a.lua", "b.lua"));
@@ -143,7 +144,7 @@ class ReplClientTest {
 
     @Test
     void compileLeavesTheBytecodeAndRemovesTheSource() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n"));
         connect();
         Outcome outcome = new ReplUploader(client).upload("lib.lua", bytes("print('compiled ok')\n"), new Options(true, false, false), QUIET);
         assertEquals(Outcome.COMPILED, outcome);
@@ -155,7 +156,7 @@ class ReplClientTest {
 
     @Test
     void changedOnlySkipsFilesTheBoardAlreadyHas() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n"));
         connect();
         Options changed = new Options(false, false, true);
         for (boolean crypto : new boolean[] { true, false }) {
@@ -171,7 +172,7 @@ class ReplClientTest {
 
     @Test
     void aCorruptedChunkIsCaughtAndTheOldFileKept() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n", "data.bin", "old content"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n", "data.bin", "old content"));
         connect();
         byte[] data = new byte[1000];
         new java.util.Random(5).nextBytes(data);
@@ -195,7 +196,7 @@ class ReplClientTest {
 
     @Test
     void aMinifiedProgramBehavesTheSameAndFailsOnTheSameLine() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n"));
         connect();
         String program = """
                 -- counts words; the comment lines and indentation go
@@ -223,25 +224,25 @@ class ReplClientTest {
 
     @Test
     void rescueRenamesInitLuaOfABoardThatKeepsRestarting() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua",
+        board = PtyBoard.start(project, Map.of("init.lua",
                 "print('starting') tmr.create():alarm(300, tmr.ALARM_SINGLE, function() node.restart() end)\n"));
         Thread.sleep(1000);
-        int boots = board.board.boots();
+        int boots = board.board().boots();
         assertTrue(boots > 1, "the board is in its restart loop");
-        try (SerialLink link = SerialLink.open(board.device, 115200)) {
+        try (SerialLink link = SerialLink.open(board.device(), 115200)) {
             assertEquals(pearl.device.repl.RebootRescue.Result.RENAMED, pearl.device.repl.RebootRescue.rescue(link, 10_000));
         }
         Thread.sleep(800);
-        int after = board.board.boots();
+        int after = board.board().boots();
         Thread.sleep(1000);
-        assertEquals(after, board.board.boots(), "no more restarts");
+        assertEquals(after, board.board().boots(), "no more restarts");
         connect();
         assertEquals(java.util.Set.of("init-rescued.lua"), new BoardFiles(client).list().keySet());
     }
 
     @Test
     void worksWithEchoTurnedOffByTheProgram() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "uart.setup(0, 115200, 8, 0, 1, 0)\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "uart.setup(0, 115200, 8, 0, 1, 0)\n"));
         Thread.sleep(300);
         connect();
         assertFalse(client.session().echo());
@@ -252,7 +253,7 @@ class ReplClientTest {
     @Test
     void connectsToABoardThatIsRebootingMeanwhile() throws Exception {
         // restarts every 400 ms, chattering at each boot: the connect finds a window
-        board = EmulatedBoardPty.start(project, Map.of("init.lua",
+        board = PtyBoard.start(project, Map.of("init.lua",
                 "for i = 1, 20 do print('boot chatter', i) end tmr.create():alarm(400, tmr.ALARM_SINGLE, node.restart)\n"));
         Thread.sleep(500);
         connect();
@@ -262,7 +263,7 @@ class ReplClientTest {
     /** The figures for the issue's note: wire bytes per payload byte, round trips per KB. */
     @Test
     void uploadCostsAtMostOnePointFourFiveWireBytesPerPayloadByte() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n"));
         connect();
         byte[] binary = new byte[16 * 1024];
         new java.util.Random(1).nextBytes(binary);
@@ -297,17 +298,17 @@ class ReplClientTest {
 
     @Test
     void aPortAnotherProgramHoldsIsBusyAndTheProgramIsNamed() throws Exception {
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "\n"));
         // a serial monitor left open: it would eat half of every answer if we shared the port
-        Process monitor = new ProcessBuilder("cat", board.device).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process monitor = new ProcessBuilder("cat", board.device()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             long deadline = System.currentTimeMillis() + 5000;
-            while (pearl.device.PortHolders.of(java.nio.file.Path.of(board.device)).isEmpty() && System.currentTimeMillis() < deadline) {
+            while (pearl.device.PortHolders.of(java.nio.file.Path.of(board.device())).isEmpty() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            DeviceException e = assertThrows(DeviceException.class, () -> SerialLink.open(board.device, 115200));
+            DeviceException e = assertThrows(DeviceException.class, () -> SerialLink.open(board.device(), 115200));
             assertEquals(DeviceException.Kind.PORT_BUSY, e.kind());
-            assertEquals("port busy: " + board.device + " is open in cat (pid " + monitor.pid() + "); close it and retry", e.getMessage());
+            assertEquals("port busy: " + board.device() + " is open in cat (pid " + monitor.pid() + "); close it and retry", e.getMessage());
         } finally {
             monitor.destroy();
             monitor.waitFor();
@@ -320,9 +321,9 @@ class ReplClientTest {
     @Test
     void noPromptIsReportedWhenTheBoardDoesNotAnswer() throws Exception {
         // a program that takes the UART away from the REPL
-        board = EmulatedBoardPty.start(project, Map.of("init.lua", "uart.on('data', '\\n', function() end, 0)\n"));
+        board = PtyBoard.start(project, Map.of("init.lua", "uart.on('data', '\\n', function() end, 0)\n"));
         Thread.sleep(300);
-        DeviceException e = assertThrows(DeviceException.class, () -> ReplClient.connect(SerialLink.open(board.device, 115200), 2000));
+        DeviceException e = assertThrows(DeviceException.class, () -> ReplClient.connect(SerialLink.open(board.device(), 115200), 2000));
         assertEquals(DeviceException.Kind.NO_PROMPT, e.kind());
         assertTrue(e.getMessage().contains("no Lua prompt"), e.getMessage());
     }

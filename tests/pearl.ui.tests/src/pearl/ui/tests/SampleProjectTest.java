@@ -30,7 +30,8 @@ import pearl.lua.ui.project.SampleProjectStartup;
  */
 class SampleProjectTest {
 
-	private static final Path EXAMPLE = Path.of(System.getProperty("pearl.examples", "../../examples"), "weather-station")
+	/** The repository's example project, which ./pearl ide imports into a fresh workspace. */
+	static final Path EXAMPLE = Path.of(System.getProperty("pearl.examples", "../../examples"), "weather-station")
 			.toAbsolutePath().normalize();
 
 	@AfterEach

@@ -1,4 +1,4 @@
-package pearl.device.tests;
+package pearl.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,24 +7,20 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import pearl.emulator.Board;
-import pearl.emulator.BoardRunner;
-import pearl.emulator.ProjectBoard;
-import pearl.emulator.PtyBridge;
-
 /**
- * An emulated board running in this JVM, paced to the wall clock, its UART on a pseudo-terminal
- * ({@link PtyBridge}): the other end of the pty is what a real board's USB serial port would be.
+ * An emulated board running in this JVM on a thread of its own, paced to the wall clock, its UART
+ * on a pseudo-terminal ({@link PtyBridge}): the other end of the pty is what a real board's USB
+ * serial port would be, for tests of the tools that talk to real boards.
  */
-final class EmulatedBoardPty implements AutoCloseable {
+public final class PtyBoard implements AutoCloseable {
 
-    final Board board;
-    final String device;
+    private final Board board;
+    private final String device;
     private final BoardRunner runner;
     private final PtyBridge pty;
     private final Thread thread;
 
-    private EmulatedBoardPty(Board board, BoardRunner runner, PtyBridge pty) {
+    private PtyBoard(Board board, BoardRunner runner, PtyBridge pty) {
         this.board = board;
         this.runner = runner;
         this.pty = pty;
@@ -40,12 +36,12 @@ final class EmulatedBoardPty implements AutoCloseable {
     }
 
     /** A board with {@code files} in its SPIFFS, booted, its UART on a new pty. */
-    static EmulatedBoardPty start(Path project, Map<String, String> files) throws IOException {
+    public static PtyBoard start(Path project, Map<String, String> files) throws IOException {
         return start(project, files, in -> in);
     }
 
     /** The same, the bytes the host sends passing through {@code wire} on their way to the board. */
-    static EmulatedBoardPty start(Path project, Map<String, String> files, UnaryOperator<InputStream> wire) throws IOException {
+    public static PtyBoard start(Path project, Map<String, String> files, UnaryOperator<InputStream> wire) throws IOException {
         for (Map.Entry<String, String> f : files.entrySet()) {
             Files.writeString(project.resolve(f.getKey()), f.getValue());
         }
@@ -55,13 +51,23 @@ final class EmulatedBoardPty implements AutoCloseable {
         PtyBridge pty = PtyBridge.open();
         runner.writeTo(pty.process().getOutputStream());
         runner.readFrom(wire.apply(pty.process().getInputStream()));
-        EmulatedBoardPty started = new EmulatedBoardPty(board, runner, pty);
+        PtyBoard started = new PtyBoard(board, runner, pty);
         started.thread.start();
         return started;
     }
 
+    /** The board, for reading its state (its thread runs it: no changes from here). */
+    public Board board() {
+        return board;
+    }
+
+    /** The pseudo-terminal to open as the board's serial port, e.g. {@code /dev/pts/3}. */
+    public String device() {
+        return device;
+    }
+
     /** The bytes of {@code name} in the board's SPIFFS, or null. */
-    byte[] file(String name) {
+    public byte[] file(String name) {
         return board.spiffs().getContents(name);
     }
 
