@@ -52,7 +52,8 @@ abstract class ProjectLaunchShortcut implements ILaunchShortcut {
         }
     }
 
-    private void launch(IProject project, String mode) {
+    /** Launches {@code project}'s configuration of this type in {@code mode}, made first if it has none. */
+    void launch(IProject project, String mode) {
         try {
             ILaunchConfiguration configuration = ProjectConfigurations.find(type, project);
             if (configuration == null) {

@@ -24,6 +24,9 @@ final class IdeCommand implements Command {
 	 */
 	static final String SAMPLE_PROPERTY = "pearl.sample";
 
+	/** The IDE's system property that has the imported sample run on an emulated board (pearl.ui's SampleRunStartup). */
+	static final String SAMPLE_RUN_PROPERTY = "pearl.sample.run";
+
 	private final IdeInstallation installation;
 
 	IdeCommand(IdeInstallation installation) {
@@ -49,8 +52,8 @@ final class IdeCommand implements Command {
 
 				  --workspace DIR   the Eclipse workspace to open (created if missing);
 				                    without it, a new workspace in the temporary folder, with
-				                    the example project weather-station imported and its
-				                    init.lua open
+				                    the example project weather-station imported, its init.lua
+				                    open and the project running on an emulated board
 				  -- ARGS...        passed on to Eclipse unchanged
 				""";
 	}
@@ -122,6 +125,7 @@ final class IdeCommand implements Command {
 		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms256m", "-Xmx1024m", "-Dosgi.requiredJavaVersion=17"));
 		if (sample != null) {
 			command.add("-D" + SAMPLE_PROPERTY + "=" + sample);
+			command.add("-D" + SAMPLE_RUN_PROPERTY + "=true");
 		}
 		command.addAll(List.of("-jar", launcherJar.toString(), "-data", workspace.toString()));
 		command.addAll(eclipseArgs);

@@ -60,6 +60,8 @@ class IdeCommandTest {
 				Path.of("/ws"), Path.of("/repo/examples/weather-station"), List.of());
 		int sample = command.indexOf("-Dpearl.sample=/repo/examples/weather-station");
 		assertTrue(sample > 0 && sample < command.indexOf("-jar"), "a JVM option, before the jar: " + command);
+		int run = command.indexOf("-Dpearl.sample.run=true");
+		assertTrue(run > 0 && run < command.indexOf("-jar"), "the sample runs on an emulated board from the start: " + command);
 	}
 
 	@Test
