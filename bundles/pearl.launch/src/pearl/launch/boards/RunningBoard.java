@@ -17,13 +17,18 @@ public final class RunningBoard {
     private final ILaunch launch;
     private final String label;
     private final BoardRunner runner;
+    private final BoardMonitor monitor;
     private volatile boolean ended;
 
-    /** The board {@code runner} drives for {@code launch}, named {@code label} in the views. */
+    /**
+     * The board {@code runner} drives for {@code launch}, named {@code label} in the views; made
+     * before the board boots, so that its {@link #monitor()} sees the boot.
+     */
     public RunningBoard(ILaunch launch, String label, BoardRunner runner) {
         this.launch = launch;
         this.label = label;
         this.runner = runner;
+        this.monitor = BoardMonitor.attach(runner.board());
     }
 
     /** The launch that runs it. */
@@ -47,6 +52,11 @@ public final class RunningBoard {
      */
     public void later(Consumer<Board> action) {
         runner.later(() -> action.accept(runner.board()));
+    }
+
+    /** What the board did lately (tasks, heap, reboots, queues); readable from any thread. */
+    public BoardMonitor monitor() {
+        return monitor;
     }
 
     /** Whether its launch has terminated (the board keeps its last state for the views). */
