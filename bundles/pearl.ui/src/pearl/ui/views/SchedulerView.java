@@ -40,9 +40,9 @@ public final class SchedulerView extends BoardViewPart {
         queues = new Tree(sash, SWT.BORDER | SWT.FULL_SELECTION);
         queues.setHeaderVisible(true);
         queues.setLinesVisible(true);
-        column("Queue / task", 170);
-        column("Waiting", 55);
-        column("Set up at", 85);
+        column("Queue / task", 180);
+        column("Waiting", 64);
+        column("Set up at", 80);
         Composite right = new Composite(sash, SWT.NONE);
         GridLayout grid = new GridLayout(2, false);
         grid.marginHeight = 0;
@@ -56,7 +56,7 @@ public final class SchedulerView extends BoardViewPart {
         window.addListener(SWT.Selection, e -> refresh());
         chart = new TimelineChart(right);
         chart.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        sash.setWeights(27, 73);
+        sash.setWeights(30, 70);
     }
 
     private void column(String name, int width) {

@@ -232,24 +232,23 @@ class BoardViewsTest {
 
 	@Test
 	void theViewsFollowTheLaunchSelectedInTheDebugView() throws Exception {
-		RunningBoard finished = BoardLaunches.launch(BoardLaunches.project("finished", BOARD), ILaunchManager.RUN_MODE, "3s", false);
-		BoardLaunches.awaitEnd(finished);
-		RunningBoard running = BoardLaunches.launch(BoardLaunches.project("running", """
+		// two boards run (a new launch removes terminated ones from the Debug view, as Eclipse does by default)
+		RunningBoard older = BoardLaunches.launch(BoardLaunches.project("older", BOARD), ILaunchManager.RUN_MODE, "", true);
+		RunningBoard newer = BoardLaunches.launch(BoardLaunches.project("newer", """
 				tmr.create():alarm(100, tmr.ALARM_AUTO, function() end)
 				"""), ILaunchManager.RUN_MODE, "", true);
 		HeapView heap = (HeapView) page().showView(PearlUi.HEAP_VIEW);
-		assertNotNull(Workbenches.await(Display.getCurrent(), () -> heap.board() == running ? heap : null),
+		assertNotNull(Workbenches.await(Display.getCurrent(), () -> heap.board() == newer ? heap : null),
 				"with nothing selected the view shows the newest running board");
 
-		select(finished);
+		select(older);
 		heap.getSite().getPage().activate(heap);
-		assertNotNull(Workbenches.await(Display.getCurrent(), () -> heap.board() == finished ? heap : null),
+		assertNotNull(Workbenches.await(Display.getCurrent(), () -> heap.board() == older ? heap : null),
 				"the view did not follow the launch selected in the Debug view");
-		assertTrue(heap.headerText().startsWith(finished.label() + " (terminated)"), heap.headerText());
-		assertEquals(finished.monitor().snapshot().heap(), heap.chartSamples());
-		select(running);
+		assertTrue(heap.headerText().startsWith(older.label()), heap.headerText());
+		select(newer);
 		heap.getSite().getPage().activate(heap);
-		assertNotNull(Workbenches.await(Display.getCurrent(), () -> heap.board() == running ? heap : null));
+		assertNotNull(Workbenches.await(Display.getCurrent(), () -> heap.board() == newer ? heap : null));
 	}
 
 	/** What the Debug view tells the workbench window is selected. */
@@ -265,6 +264,8 @@ class BoardViewsTest {
 		Workbenches.flushEvents(Display.getCurrent());
 		Viewer launches = debugView.getAdapter(IDebugView.class).getViewer();
 		Object selected = Workbenches.await(Display.getCurrent(), () -> {
+			// the board's output may have brought the console over it: a user clicks the Debug tab
+			page().bringToTop(debugView);
 			launches.setSelection(new TreeSelection(new TreePath(new Object[] { board.launch() })), true);
 			return debugContext() == board.launch() ? board : null;
 		});
