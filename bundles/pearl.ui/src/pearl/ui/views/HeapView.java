@@ -35,7 +35,7 @@ public final class HeapView extends BoardViewPart {
         column("Object type", 140, SWT.LEFT);
         column("Bytes", 100, SWT.RIGHT);
         column("Objects", 80, SWT.RIGHT);
-        column("Share of used heap", 140, SWT.RIGHT);
+        column("Share", 80, SWT.RIGHT);
         column("", 10, SWT.LEFT); // takes the rest of the width, which the last column gets
         sash.setWeights(3, 2);
     }
