@@ -16,11 +16,6 @@ import pearl.ui.boards.SpiffsView;
  */
 public final class NodeMcuPerspective implements IPerspectiveFactory {
 
-    /** The Scheduler view (declared with the Heap view in this bundle's plugin.xml). */
-    static final String SCHEDULER_VIEW = "pearl.ui.schedulerView";
-    /** The Heap view. */
-    static final String HEAP_VIEW = "pearl.ui.heapView";
-
     @Override
     public void createInitialLayout(IPageLayout layout) {
         String editors = layout.getEditorArea();
@@ -36,8 +31,8 @@ public final class NodeMcuPerspective implements IPerspectiveFactory {
         IFolderLayout boards = layout.createFolder("boards", IPageLayout.RIGHT, 0.66f, editors);
         boards.addView(BoardsView.ID);
         IFolderLayout board = layout.createFolder("board", IPageLayout.BOTTOM, 0.3f, "boards");
-        board.addView(SCHEDULER_VIEW);
-        board.addView(HEAP_VIEW);
+        board.addView(PearlUi.SCHEDULER_VIEW);
+        board.addView(PearlUi.HEAP_VIEW);
 
         layout.addActionSet(IDebugUIConstants.LAUNCH_ACTION_SET);
         layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
@@ -45,8 +40,8 @@ public final class NodeMcuPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
         layout.addShowViewShortcut(SpiffsView.ID);
         layout.addShowViewShortcut(BoardsView.ID);
-        layout.addShowViewShortcut(SCHEDULER_VIEW);
-        layout.addShowViewShortcut(HEAP_VIEW);
+        layout.addShowViewShortcut(PearlUi.SCHEDULER_VIEW);
+        layout.addShowViewShortcut(PearlUi.HEAP_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addPerspectiveShortcut(IDebugUIConstants.ID_DEBUG_PERSPECTIVE);
         layout.addNewWizardShortcut(NewNodeMcuProjectWizard.ID);

@@ -24,17 +24,22 @@ public final class RunningBoard {
     private final ILaunch launch;
     private final String label;
     private final BoardRunner runner;
+    private final BoardMonitor monitor;
     private volatile boolean ended;
     /** Actions given to {@link #ask} not yet run: a run that ends drops them, so {@link #end} runs them. */
     private final Set<Runnable> asked = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<Consumer<String>> fileWatchers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean watchingFiles = new AtomicBoolean();
 
-    /** The board {@code runner} drives for {@code launch}, named {@code label} in the views. */
+    /**
+     * The board {@code runner} drives for {@code launch}, named {@code label} in the views; made
+     * before the board boots, so that its {@link #monitor()} sees the boot.
+     */
     public RunningBoard(ILaunch launch, String label, BoardRunner runner) {
         this.launch = launch;
         this.label = label;
         this.runner = runner;
+        this.monitor = BoardMonitor.attach(runner.board());
     }
 
     /** The launch that runs it. */
@@ -115,6 +120,11 @@ public final class RunningBoard {
         }
         fileWatchers.add(changed);
         return () -> fileWatchers.remove(changed);
+    }
+
+    /** What the board did lately (tasks, heap, reboots, queues); readable from any thread. */
+    public BoardMonitor monitor() {
+        return monitor;
     }
 
     /** Whether its launch has terminated (the board keeps its last state for the views). */

@@ -27,7 +27,7 @@ import pearl.launch.boards.RunningBoards;
  * board or serial port selected in the Boards view, or else the newest emulated board running.
  * Tells its owner on the UI thread, with the board's files, whenever that changes.
  */
-final class FollowedBoard {
+public final class FollowedBoard {
 
     private final IWorkbenchWindow window;
     private final Consumer<BoardStorage> follow;
@@ -111,6 +111,24 @@ final class FollowedBoard {
     private static BoardsView.SerialPort portOf(ISelection selection) {
         return selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof BoardsView.SerialPort port ? port
                 : null;
+    }
+
+    /**
+     * The board of the launch selected in the Debug view ({@code debugContext}) if an emulated
+     * board runs it; else the newest board still running; else the newest board whose launch is
+     * still listed, so that a finished run can be read; null when there is none.
+     */
+    public static RunningBoard choose(ISelection debugContext) {
+        RunningBoard selected = boardOf(debugContext);
+        if (selected != null) {
+            return selected;
+        }
+        RunningBoard running = RunningBoards.get().newestRunning();
+        if (running != null) {
+            return running;
+        }
+        java.util.List<RunningBoard> boards = RunningBoards.get().all();
+        return boards.isEmpty() ? null : boards.get(boards.size() - 1);
     }
 
     /** The board the first element of {@code selection} stands for: itself, or its launch's. */

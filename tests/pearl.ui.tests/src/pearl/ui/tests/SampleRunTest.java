@@ -55,8 +55,9 @@ class SampleRunTest {
 		assertEquals(ILaunchManager.RUN_MODE, launch.getLaunchMode());
 		assertEquals(PearlLaunching.EMULATOR_TYPE, launch.getLaunchConfiguration().getType().getIdentifier());
 		assertEquals("weather-station", ConfiguredProject.of(launch.getLaunchConfiguration()).getName());
-		String uart = BoardLaunches.awaitUart(display, launch, "weather station: starting");
-		assertTrue(uart.contains("weather station: starting"), uart);
+		var uart = launch.getProcesses()[0].getStreamsProxy().getOutputStreamMonitor();
+		Workbenches.await(display, () -> uart.getContents().contains("weather station: starting") ? uart : null);
+		assertTrue(uart.getContents().contains("weather station: starting"), uart.getContents());
 	}
 
 	@Test
