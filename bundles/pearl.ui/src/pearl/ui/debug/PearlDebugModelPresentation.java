@@ -64,9 +64,9 @@ public final class PearlDebugModelPresentation extends LabelProvider implements 
         if (!thread.isSuspended()) {
             return thread.getName() + (thread.isStepping() ? " (Stepping)" : " (Running)");
         }
-        String why = thread.stopReason() == null ? "" : ": " + thread.stopReason();
-        String text = thread.stopText() == null ? "" : " " + thread.stopText();
-        return thread.getName() + " (Suspended" + why + text + ")";
+        // the adapter's words ("Paused on breakpoint", an error's message) say more than the bare reason
+        String why = thread.stopText() != null ? thread.stopText() : thread.stopReason();
+        return thread.getName() + (why == null ? " (Suspended)" : " (Suspended: " + why + ")");
     }
 
     private static String frameText(DapStackFrame frame) throws DebugException {
