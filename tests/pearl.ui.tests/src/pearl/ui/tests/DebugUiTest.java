@@ -14,6 +14,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationType;
@@ -90,6 +91,9 @@ class DebugUiTest {
 			print("booted")
 			""";
 
+	private static final String PROJECT = "blinker";
+
+	/** How long the board may take to boot, stop or run on, on a loaded machine. */
 	private static final long PATIENCE_MS = 60_000;
 
 	/** The Run/Debug > Perspectives preference "Open the associated perspective when a stop occurs" (internal key). */
@@ -112,28 +116,25 @@ class DebugUiTest {
 
 	@AfterEach
 	void tearDown() throws Exception {
-		DebugPlugin debug = DebugPlugin.getDefault();
-		for (ILaunch launch : debug.getLaunchManager().getLaunches()) {
-			if (launch.canTerminate()) {
-				launch.terminate();
-			}
-			debug.getLaunchManager().removeLaunch(launch);
+		ILaunchManager launches = DebugPlugin.getDefault().getLaunchManager();
+		for (ILaunch launch : launches.getLaunches()) {
+			launch.terminate(); // nothing to do for one that ended
 		}
-		debug.getBreakpointManager().removeBreakpoints(debug.getBreakpointManager().getBreakpoints(), true);
-		for (ILaunchConfiguration c : debug.getLaunchManager().getLaunchConfigurations()) {
-			c.delete();
+		launches.removeLaunches(launches.getLaunches());
+		for (ILaunchConfiguration configuration : launches.getLaunchConfigurations(launches.getLaunchConfigurationType(PearlLaunching.EMULATOR_TYPE))) {
+			configuration.delete();
 		}
+		IBreakpointManager breakpoints = DebugPlugin.getDefault().getBreakpointManager();
+		breakpoints.removeBreakpoints(breakpoints.getBreakpoints(PearlLaunching.DEBUG_MODEL), true);
 		DebugUITools.getPreferenceStore().setValue(SWITCH_ON_SUSPEND, switchPreferenceBefore);
 		page.closeAllEditors(false);
 		page.setPerspective(perspectiveBefore);
-		for (IProject project : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
-			project.delete(true, true, null);
-		}
+		ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT).delete(true, true, null);
 	}
 
 	@Test
 	void stopsInATimerCallbackShowsItsUpvalueStepsAndContinuesToTheNextTask() throws Exception {
-		IProject project = NodeMcuProjects.create("blinker", null, null);
+		IProject project = NodeMcuProjects.create(PROJECT, null, null);
 		IFile init = project.getFile("init.lua");
 		init.setContents(new java.io.ByteArrayInputStream(INIT.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, false, null);
 		Shell shell = page.getWorkbenchWindow().getShell();
@@ -179,7 +180,7 @@ class DebugUiTest {
 
 		// the Variables view: the upvalue, as the condition let only the second tick stop
 		IViewPart variablesView = page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
-		assertEquals("42", upvalue(tree(variablesView), "count"));
+		assertUpvalue(tree(variablesView), "count", "42");
 		page.activate(shown);
 		widen(page.findView(IDebugUIConstants.ID_DEBUG_VIEW), 34);
 		widen(variablesView, 38);
@@ -188,19 +189,12 @@ class DebugUiTest {
 
 		// the hover over the upvalue shows its value in the stopped frame, above the Lua hover
 		StyledText text = ((ISourceViewer) shown.getAdapter(ITextOperationTarget.class)).getTextWidget();
-		Point at = text.getLocationAtOffset(INIT.indexOf("count)") + 2);
-		Workbenches.hover(text, at.x, at.y + text.getLineHeight() / 2);
-		String hover = await(() -> {
-			for (Shell s : display.getShells()) {
-				for (Control c : all(s)) {
-					if (s.isVisible() && s != shell && c instanceof StyledText info && info.getText().contains("count = ")) {
-						return info.getText();
-					}
-				}
-			}
-			return null;
-		});
-		assertNotNull(hover, "no value in the hover over count");
+		List<String> seen = new ArrayList<>();
+		String hover = hover(text, INIT.indexOf("count)") + 2, "count = ", seen);
+		if (hover == null) {
+			screenshotOfFailure();
+		}
+		assertNotNull(hover, () -> "no value in the hover over count; hovers seen: " + seen);
 		assertTrue(hover.startsWith("count = 42"), hover);
 		Workbenches.screenshot(display, "debug-hover.png");
 		moveMouseAway();
@@ -208,7 +202,7 @@ class DebugUiTest {
 		// step over: line 6, the upvalue counted
 		command("org.eclipse.debug.ui.commands.StepOver");
 		awaitStop(6);
-		assertEquals("43", upvalue(tree(page.showView(IDebugUIConstants.ID_VARIABLE_VIEW)), "count"));
+		assertUpvalue(tree(page.showView(IDebugUIConstants.ID_VARIABLE_VIEW)), "count", "43");
 
 		// the breakpoint off again from the ruler; the button runs on to the next tick's first line
 		doubleClickRuler((ITextEditor) page.getActiveEditor(), 5);
@@ -219,7 +213,7 @@ class DebugUiTest {
 		assertTrue(await(() -> next.isEnabled() ? next : null) != null, "Continue to Next Task is disabled at a stop");
 		next.notifyListeners(SWT.Selection, new Event());
 		awaitStop(5);
-		assertEquals("43", upvalue(tree(page.showView(IDebugUIConstants.ID_VARIABLE_VIEW)), "count"));
+		assertUpvalue(tree(page.showView(IDebugUIConstants.ID_VARIABLE_VIEW)), "count", "43");
 
 		// resume: no breakpoint left, the board runs and prints
 		command("org.eclipse.debug.ui.commands.Resume");
@@ -227,8 +221,14 @@ class DebugUiTest {
 		assertNotNull(await(() -> uart().contains("tick\t45") ? "" : null), this::uart);
 		assertFalse(next.isEnabled(), "Continue to Next Task is enabled while the board runs");
 
+		// the red square acts on what the Debug view has selected: the board's launch, clicked
+		Tree launches = tree(page.showView(IDebugUIConstants.ID_DEBUG_VIEW));
+		TreeItem launch = launches.getItem(0);
+		launches.setSelection(launch);
+		launches.notifyListeners(SWT.Selection, selection(launch));
+		Workbenches.flushEvents(display);
 		command("org.eclipse.debug.ui.commands.Terminate");
-		assertNotNull(await(() -> thread.getDebugTarget().isTerminated() ? "" : null), "the session did not end");
+		assertNotNull(await(() -> thread.getDebugTarget().isTerminated() ? "" : null), () -> "the session did not end: " + texts(launches));
 	}
 
 	@Test
@@ -435,27 +435,39 @@ class DebugUiTest {
 		return (Tree) ((AbstractDebugView) view).getViewer().getControl();
 	}
 
-	/** The text the Variables view shows for {@code name} in the Upvalues scope, after expanding it. */
-	private String upvalue(Tree variables, String name) {
-		TreeItem scope = await(() -> find(variables, text -> text.equals("Upvalues")));
-		if (scope == null) {
-			screenshotOfFailure();
-		}
-		assertNotNull(scope, () -> "no Upvalues scope in the Variables view; the Debug view:\n" + texts(tree(page.findView(IDebugUIConstants.ID_DEBUG_VIEW))));
-		Event expand = new Event();
-		expand.item = scope;
-		variables.notifyListeners(SWT.Expand, expand);
-		scope.setExpanded(true);
-		TreeItem item = await(() -> {
+	/**
+	 * Checks that the Variables view shows {@code expected} for {@code name} in the Upvalues scope,
+	 * expanding the scope as a user clicks its arrow. Waits for it: after a step the view shows
+	 * the old frame's rows a moment before it fetches the new ones.
+	 */
+	private void assertUpvalue(Tree variables, String name, String expected) {
+		List<String> last = new ArrayList<>(List.of("no Upvalues scope"));
+		String shown = await(() -> {
+			TreeItem scope = find(variables, text -> text.equals("Upvalues"));
+			if (scope == null) {
+				return null;
+			}
+			if (!scope.getExpanded()) {
+				Event expand = new Event();
+				expand.item = scope;
+				variables.notifyListeners(SWT.Expand, expand);
+				scope.setExpanded(true);
+				return null;
+			}
 			for (TreeItem child : scope.getItems()) {
 				if (child.getText(0).equals(name) || child.getText(0).startsWith(name + "= ")) {
-					return value(child).isEmpty() ? null : child;
+					last.set(0, name + " shows " + value(child));
+					return expected.equals(value(child)) ? expected : null;
 				}
 			}
+			last.set(0, "no " + name + " under Upvalues");
 			return null;
 		});
-		assertNotNull(item, () -> "no " + name + " under Upvalues: " + texts(variables));
-		return value(item);
+		if (shown == null) {
+			screenshotOfFailure();
+		}
+		assertEquals(expected, shown, () -> last.get(0) + "; the Variables view:\n" + texts(variables) + "\nthe Debug view:\n"
+				+ texts(tree(page.findView(IDebugUIConstants.ID_DEBUG_VIEW))));
 	}
 
 	/** The value a variable's row shows: its Value column, or what follows "= " without columns. */
@@ -521,6 +533,43 @@ class DebugUiTest {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The text of the hover over {@code offset} of {@code text} once it holds {@code wanted}, or
+	 * null. The mouse rests there again every few seconds: a hover computed while the views were
+	 * still settling is not shown again by itself.
+	 */
+	private String hover(StyledText text, int offset, String wanted, List<String> seen) {
+		long until = System.currentTimeMillis() + PATIENCE_MS;
+		while (System.currentTimeMillis() < until) {
+			Point at = text.getLocationAtOffset(offset);
+			Workbenches.hover(text, at.x + 2, at.y + text.getLineHeight() / 2);
+			long again = System.currentTimeMillis() + 5_000;
+			while (System.currentTimeMillis() < again) {
+				Workbenches.flushEvents(display, 100);
+				for (Shell s : display.getShells()) {
+					for (Control c : all(s)) {
+						if (s.isVisible() && s != text.getShell() && c instanceof StyledText info && !info.getText().isBlank()) {
+							if (info.getText().contains(wanted)) {
+								return info.getText();
+							}
+							if (!seen.contains(info.getText())) {
+								seen.add(info.getText());
+							}
+						}
+					}
+				}
+			}
+			moveMouseAway();
+		}
+		return null;
+	}
+
+	private static Event selection(TreeItem item) {
+		Event event = new Event();
+		event.item = item;
+		return event;
 	}
 
 	/** Closes a hover as the mouse leaving it does. */
