@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.eclipse.core.commands.Command;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IAdaptable;
+import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
@@ -55,6 +58,7 @@ import org.eclipse.ui.IPerspectiveDescriptor;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -67,7 +71,7 @@ import pearl.launch.PearlLaunching;
 import pearl.launch.breakpoints.LuaExceptionBreakpoint;
 import pearl.launch.breakpoints.LuaLineBreakpoint;
 import pearl.launch.emulator.EmulatorAttributes;
-import pearl.launch.model.DapDebugTarget;
+import pearl.launch.model.DapStackFrame;
 import pearl.launch.model.DapThread;
 import pearl.lua.ui.LuaEditor;
 import pearl.lua.ui.project.NodeMcuProjects;
@@ -161,10 +165,10 @@ class DebugUiTest {
 		assertEquals("count > 41", breakpoint.getCondition(), "the properties dialog did not set the condition");
 
 		ILaunchConfiguration configuration = emulator(project);
+		// in the Debug perspective, its Debug view selects the frame where the board stops
+		page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(IDebugUIConstants.ID_DEBUG_PERSPECTIVE));
 		DebugUITools.launch(configuration, ILaunchManager.DEBUG_MODE);
 		DapThread thread = awaitStop(5);
-		page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(IDebugUIConstants.ID_DEBUG_PERSPECTIVE));
-		Workbenches.flushEvents(display);
 
 		// the editor shows the file with the instruction pointer on the line
 		IEditorPart shown = page.getActiveEditor();
@@ -217,16 +221,19 @@ class DebugUiTest {
 
 		// resume: no breakpoint left, the board runs and prints
 		command("org.eclipse.debug.ui.commands.Resume");
-		assertNotNull(await(() -> thread.isSuspended() ? null : thread), "the board did not run on");
+		assertNotNull(await(() -> thread.isSuspended() ? null : thread),
+				() -> "the board did not run on: " + thread.stopReason() + " " + thread.stopText() + ", selected: " + DebugUITools.getDebugContext());
 		assertNotNull(await(() -> uart().contains("tick\t45") ? "" : null), this::uart);
-		assertFalse(next.isEnabled(), "Continue to Next Task is enabled while the board runs");
+		assertNotNull(await(() -> next.isDisposed() || !next.isEnabled() ? "" : null),
+				() -> "Continue to Next Task is enabled while the board runs; suspended: " + thread.isSuspended() + ", selected: "
+						+ DebugUITools.getDebugContext());
 
 		// the red square acts on what the Debug view has selected: the board's launch, clicked
 		Tree launches = tree(page.showView(IDebugUIConstants.ID_DEBUG_VIEW));
 		TreeItem launch = launches.getItem(0);
 		launches.setSelection(launch);
 		launches.notifyListeners(SWT.Selection, selection(launch));
-		Workbenches.flushEvents(display);
+		assertNotNull(await(() -> DebugUITools.getDebugContext() instanceof ILaunch ? "" : null), "the launch is not selected");
 		command("org.eclipse.debug.ui.commands.Terminate");
 		assertNotNull(await(() -> thread.getDebugTarget().isTerminated() ? "" : null), () -> "the session did not end: " + texts(launches));
 	}
@@ -270,26 +277,26 @@ class DebugUiTest {
 		return copy.doSave();
 	}
 
-	/** The board's thread once it stands on {@code line} of init.lua. */
+	/**
+	 * The board's thread once it stands on {@code line} of init.lua and the Debug view has selected
+	 * that frame: the toolbar's buttons act on the selection, so they wait for it too.
+	 */
 	private DapThread awaitStop(int line) throws Exception {
-		DapThread stopped = await(() -> {
-			for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
-				if (launch.getDebugTarget() instanceof DapDebugTarget target && target.getBoardThread() != null
-						&& target.getBoardThread().isSuspended()) {
-					try {
-						if (target.getBoardThread().getTopStackFrame().getLineNumber() == line) {
-							return target.getBoardThread();
-						}
-					} catch (Exception e) {
-						return null;
-					}
-				}
+		List<String> selected = new ArrayList<>(List.of("nothing"));
+		DapStackFrame top = await(() -> {
+			IAdaptable context = DebugUITools.getDebugContext();
+			selected.set(0, String.valueOf(context));
+			try {
+				return context instanceof DapStackFrame frame && frame.isSuspended() && frame.index() == 0 && frame.getLineNumber() == line
+						? frame
+						: null;
+			} catch (DebugException e) {
+				return null;
 			}
-			return null;
 		});
-		assertNotNull(stopped, () -> "the board did not stop on line " + line + "; UART:\n" + uart());
+		assertNotNull(top, () -> "the board did not stop on line " + line + " (selected: " + selected.get(0) + "); UART:\n" + uart());
 		Workbenches.flushEvents(display);
-		return stopped;
+		return (DapThread) top.getThread();
 	}
 
 	private String uart() {
@@ -298,7 +305,13 @@ class DebugUiTest {
 				: launches[0].getProcesses()[0].getStreamsProxy().getOutputStreamMonitor().getContents();
 	}
 
+	/**
+	 * Runs the command {@code id} as its toolbar button does, once the button is enabled: the
+	 * debug platform enables its buttons for the Debug view's selection a moment after it changes.
+	 */
 	private void command(String id) throws Exception {
+		Command command = PlatformUI.getWorkbench().getService(ICommandService.class).getCommand(id);
+		assertNotNull(await(() -> command.isEnabled() ? command : null), () -> command.getId() + " stays disabled");
 		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null);
 	}
 
