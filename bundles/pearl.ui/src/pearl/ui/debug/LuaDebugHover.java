@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IAdaptable;
 import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.model.IDebugTarget;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jface.text.BadLocationException;
@@ -14,6 +16,7 @@ import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.swt.widgets.Display;
 
+import pearl.launch.model.DapDebugTarget;
 import pearl.launch.model.DapStackFrame;
 import pearl.launch.model.DapThread;
 import pearl.lua.ui.LuaEditor;
@@ -32,6 +35,9 @@ final class LuaDebugHover implements ITextHover {
 
     @Override
     public String getHoverInfo(ITextViewer viewer, IRegion region) {
+        if (!anyBoardStopped()) {
+            return null; // the common case: asked without touching the debug UI
+        }
         DapStackFrame frame = selectedFrame();
         if (frame == null || frame.isTaskFrame() || !isOfEditorFile(frame)) {
             return null;
@@ -50,6 +56,15 @@ final class LuaDebugHover implements ITextHover {
     @Override
     public IRegion getHoverRegion(ITextViewer viewer, int offset) {
         return null; // the Lua hover finds the name under the mouse
+    }
+
+    private static boolean anyBoardStopped() {
+        for (IDebugTarget target : DebugPlugin.getDefault().getLaunchManager().getDebugTargets()) {
+            if (target instanceof DapDebugTarget board && board.isSuspended()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The frame selected in the Debug view (a thread: its top frame), if the board stands still. */
