@@ -137,12 +137,20 @@ public class PearlDebugServer implements IDebugProtocolServer {
         c.setSupportsTerminateRequest(true);
         c.setSupportsExceptionInfoRequest(true);
         c.setSupportTerminateDebuggee(true);
-        c.setExceptionBreakpointFilters(new ExceptionBreakpointsFilter[] {
+        c.setExceptionBreakpointFilters(exceptionBreakpointFilters());
+        return CompletableFuture.completedFuture(c);
+    }
+
+    /**
+     * The exceptions the board can stop at, as {@code initialize} offers them: id, label,
+     * description and whether the filter is on when the client says nothing of it.
+     */
+    public static ExceptionBreakpointsFilter[] exceptionBreakpointFilters() {
+        return new ExceptionBreakpointsFilter[] {
                 filter(BoardDebugger.UNCAUGHT_ERROR, "Lua error", "an error no pcall catches: the board prints it and restarts", true),
                 filter(BoardDebugger.CAUGHT_ERROR, "Lua error caught by pcall", "an error a pcall, xpcall or coroutine catches", false),
                 filter(BoardDebugger.OUT_OF_MEMORY, "PANIC / out of memory", "the Lua heap is exhausted", true),
-                filter(BoardDebugger.WATCHDOG, "Watchdog reset", "a task runs past 500 ms and the chip resets", true) });
-        return CompletableFuture.completedFuture(c);
+                filter(BoardDebugger.WATCHDOG, "Watchdog reset", "a task runs past 500 ms and the chip resets", true) };
     }
 
     private static ExceptionBreakpointsFilter filter(String id, String label, String description, boolean on) {

@@ -1,5 +1,7 @@
 package pearl.launch.breakpoints;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.resources.IMarker;
@@ -9,7 +11,9 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.model.Breakpoint;
 import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
 
+import pearl.debug.PearlDebugServer;
 import pearl.launch.PearlLaunching;
 
 /**
@@ -56,6 +60,19 @@ public class LuaExceptionBreakpoint extends Breakpoint {
         return made;
     }
 
+    /**
+     * A breakpoint for every exception the debug adapter can stop at, registered; those made now
+     * are on or off as the adapter has them by default (all but caught errors on), those there
+     * already are left as they are. In the adapter's order.
+     */
+    public static List<LuaExceptionBreakpoint> ofEveryFilter() throws CoreException {
+        List<LuaExceptionBreakpoint> all = new ArrayList<>();
+        for (ExceptionBreakpointsFilter filter : PearlDebugServer.exceptionBreakpointFilters()) {
+            all.add(of(filter.getFilter(), Boolean.TRUE.equals(filter.getDefault_())));
+        }
+        return all;
+    }
+
     /** The registered breakpoint for {@code filter}, or null. */
     public static LuaExceptionBreakpoint find(String filter) {
         for (IBreakpoint b : DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(PearlLaunching.DEBUG_MODEL)) {
@@ -70,6 +87,17 @@ public class LuaExceptionBreakpoint extends Breakpoint {
     public String getFilter() {
         IMarker marker = getMarker();
         return marker == null ? null : marker.getAttribute(FILTER, null);
+    }
+
+    /** What the adapter calls this breakpoint's exception ("Watchdog reset"), or its filter id if it offers no such filter. */
+    public String getLabel() {
+        String filter = getFilter();
+        for (ExceptionBreakpointsFilter offered : PearlDebugServer.exceptionBreakpointFilters()) {
+            if (offered.getFilter().equals(filter)) {
+                return offered.getLabel();
+            }
+        }
+        return filter;
     }
 
     @Override

@@ -47,6 +47,17 @@ public class LuaLineBreakpoint extends LineBreakpoint {
         return breakpoint;
     }
 
+    /** The registered breakpoint on {@code line} (from 1) of {@code resource}, or null. */
+    public static LuaLineBreakpoint find(IResource resource, int line) {
+        for (IBreakpoint b : DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(PearlLaunching.DEBUG_MODEL)) {
+            if (b instanceof LuaLineBreakpoint lua && lua.getMarker() != null && resource.equals(lua.getMarker().getResource())
+                    && lua.getMarker().getAttribute(IMarker.LINE_NUMBER, -1) == line) {
+                return lua;
+            }
+        }
+        return null;
+    }
+
     @Override
     public String getModelIdentifier() {
         return PearlLaunching.DEBUG_MODEL;

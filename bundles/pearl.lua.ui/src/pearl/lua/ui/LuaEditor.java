@@ -5,10 +5,12 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.source.DefaultCharacterPairMatcher;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.IVerticalRuler;
@@ -73,8 +75,9 @@ public class LuaEditor extends TextEditor {
 		// here, not in initializeEditor(): that runs in the super constructor, before this class's fields exist
 		IPreferenceStore preferences = new ChainedPreferenceStore(new IPreferenceStore[] { luaPreferences(), EditorsUI.getPreferenceStore() });
 		setPreferenceStore(preferences);
+		// a hover other bundles add as an adapter of the editor: the debugger's, which this bundle must not know
 		setSourceViewerConfiguration(new LuaSourceViewerConfiguration(getSharedColors(), preferences, input, this::analysed, this::analyse,
-				this::analyseAndLint));
+				this::analyseAndLint, () -> Adapters.adapt(this, ITextHover.class)));
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IAutoEditStrategy;
@@ -48,21 +49,24 @@ class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 	private final Consumer<LuaAnalysis> analysed;
 	private final Function<String, LuaAnalysis> analyse;
 	private final Function<String, LuaAnalysis> analyseAndLint;
+	private final Supplier<ITextHover> addedHover;
 
 	/**
 	 * A configuration whose colours come from {@code colors} (the editor's shared ones), for the
 	 * text of {@code input}; each analysis the reconciler makes goes to {@code analysed}, and the
 	 * services that need the text as it is at a keystroke get it from {@code analyse}, or with its
-	 * lint findings from {@code analyseAndLint}.
+	 * lint findings from {@code analyseAndLint}; {@code addedHover} gives a hover other bundles add
+	 * (or null).
 	 */
 	LuaSourceViewerConfiguration(ISharedTextColors colors, IPreferenceStore preferences, LuaEditorInput input, Consumer<LuaAnalysis> analysed,
-			Function<String, LuaAnalysis> analyse, Function<String, LuaAnalysis> analyseAndLint) {
+			Function<String, LuaAnalysis> analyse, Function<String, LuaAnalysis> analyseAndLint, Supplier<ITextHover> addedHover) {
 		super(preferences);
 		this.colors = colors;
 		this.input = input;
 		this.analysed = analysed;
 		this.analyse = analyse;
 		this.analyseAndLint = analyseAndLint;
+		this.addedHover = addedHover;
 	}
 
 	private LuaReconcilingStrategy strategy;
@@ -120,7 +124,7 @@ class LuaSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
 	@Override
 	public ITextHover getTextHover(ISourceViewer viewer, String contentType) {
-		return new LuaTextHover(viewer, analyse);
+		return new LuaTextHover(viewer, analyse, addedHover);
 	}
 
 	@Override
