@@ -11,6 +11,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +140,9 @@ class BoardMonitorTest {
         try (DebugEvents events = new DebugEvents()) {
             ILaunch launch = Workspaces.emulator(init.getProject(), runLength, false).launch(ILaunchManager.RUN_MODE, null);
             events.await(DebugEvent.TERMINATE, -1, EmulatorProcess.class);
+            // that event may be a late one of an earlier test's board: wait for this board's own end
+            IProcess process = launch.getProcesses()[0];
+            EmulatorRunTest.await(process::isTerminated, process.getStreamsProxy().getOutputStreamMonitor());
             return RunningBoards.get().all().stream().filter(b -> b.launch() == launch).findFirst().orElseThrow();
         }
     }
