@@ -38,7 +38,16 @@ public final class ReplUploader {
         /** Written, verified, compiled to {@code .lc} (the source removed). */
         COMPILED,
         /** {@code --changed}: the board already had these bytes. */
-        UNCHANGED
+        UNCHANGED;
+
+        /** What happened to file {@code name} of {@code bytes} bytes, in words for the user. */
+        public String describe(String name, int bytes) {
+            return switch (this) {
+                case UPLOADED -> name + ": uploaded and verified (" + bytes + " bytes)";
+                case COMPILED -> name + ": uploaded, verified and compiled to " + name.replaceAll("\\.lua$", ".lc");
+                case UNCHANGED -> name + ": unchanged, skipped";
+            };
+        }
     }
 
     private static final int VERIFY_MILLIS = 20_000;

@@ -99,6 +99,16 @@ public final class RunningBoard {
         return answer;
     }
 
+    /**
+     * Joins a second serial line to the board's UART: its output also goes to {@code out}, and the
+     * bytes of {@code in} reach its REPL as typed input, until {@code in} ends.
+     */
+    public void connectUart(java.io.InputStream in, java.io.OutputStream out) {
+        // the listener is added on the board's thread: the board's listener list is not thread-safe
+        runner.later(() -> runner.writeTo(out));
+        runner.readFrom(in);
+    }
+
     /** Types {@code text} at the board's REPL, as the console does with what the user types. */
     public void input(String text) {
         runner.input(text);

@@ -86,11 +86,7 @@ public final class DeviceLaunchDelegate implements ILaunchConfigurationDelegate 
                 reported[0] = done;
             });
             progress.worked((int) (file.content().length - reported[0]));
-            say(process, switch (outcome) {
-                case UPLOADED -> file.name() + ": uploaded and verified (" + file.content().length + " bytes)";
-                case COMPILED -> file.name() + ": uploaded, verified and compiled to " + file.name().replaceAll("\\.lua$", ".lc");
-                case UNCHANGED -> file.name() + ": unchanged, skipped";
-            });
+            say(process, outcome.describe(file.name(), file.content().length));
         }
     }
 

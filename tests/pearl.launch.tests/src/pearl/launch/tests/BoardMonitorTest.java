@@ -11,7 +11,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
-import org.eclipse.debug.core.model.IProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,6 @@ import pearl.launch.boards.BoardMonitor;
 import pearl.launch.boards.BoardMonitor.Snapshot;
 import pearl.launch.boards.RunningBoard;
 import pearl.launch.boards.RunningBoards;
-import pearl.launch.process.EmulatorProcess;
 
 /** What a launched board's monitor records for the Scheduler and Heap views. */
 class BoardMonitorTest {
@@ -139,10 +137,7 @@ class BoardMonitorTest {
     private static RunningBoard runToEnd(IFile init, String runLength) throws Exception {
         try (DebugEvents events = new DebugEvents()) {
             ILaunch launch = Workspaces.emulator(init.getProject(), runLength, false).launch(ILaunchManager.RUN_MODE, null);
-            events.await(DebugEvent.TERMINATE, -1, EmulatorProcess.class);
-            // that event may be a late one of an earlier test's board: wait for this board's own end
-            IProcess process = launch.getProcesses()[0];
-            EmulatorRunTest.await(process::isTerminated, process.getStreamsProxy().getOutputStreamMonitor());
+            events.await(DebugEvent.TERMINATE, -1, launch.getProcesses()[0]);
             return RunningBoards.get().all().stream().filter(b -> b.launch() == launch).findFirst().orElseThrow();
         }
     }

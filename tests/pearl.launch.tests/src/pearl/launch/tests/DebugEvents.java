@@ -36,15 +36,27 @@ final class DebugEvents implements IDebugEventSetListener, AutoCloseable {
      * {@code detail} is negative); events before it are passed over.
      */
     DebugEvent await(int kind, int detail, Class<?> source) {
+        return await(kind, detail, source::isInstance, "a " + source.getSimpleName());
+    }
+
+    /**
+     * Waits for an event of {@code kind} from {@code element} itself: a late event of an earlier
+     * test's process or target does not count.
+     */
+    DebugEvent await(int kind, int detail, Object element) {
+        return await(kind, detail, s -> s == element, element.toString());
+    }
+
+    private DebugEvent await(int kind, int detail, java.util.function.Predicate<Object> source, String from) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
         try {
             while (true) {
                 DebugEvent e = events.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (e == null) {
-                    fail("no " + describe(kind, detail) + " from a " + source.getSimpleName() + " in " + TIMEOUT_S + " s; saw " + seen);
+                    fail("no " + describe(kind, detail) + " from " + from + " in " + TIMEOUT_S + " s; saw " + seen);
                 }
                 seen.add(e);
-                if (e.getKind() == kind && (detail < 0 || e.getDetail() == detail) && source.isInstance(e.getSource())) {
+                if (e.getKind() == kind && (detail < 0 || e.getDetail() == detail) && source.test(e.getSource())) {
                     return e;
                 }
             }

@@ -17,7 +17,6 @@ import org.eclipse.debug.core.model.IStreamMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import pearl.launch.process.EmulatorProcess;
 
 /** Run mode: the launch's process is the board; its output stream is the UART, its input the REPL. */
 class EmulatorRunTest {
@@ -35,9 +34,7 @@ class EmulatorRunTest {
             assertNull(launch.getDebugTarget(), "run mode has no debug target");
             assertEquals(1, launch.getProcesses().length);
             IProcess board = launch.getProcesses()[0];
-            events.await(DebugEvent.TERMINATE, -1, EmulatorProcess.class);
-            // the event may be a late one of an earlier test's process: wait for this one's end too
-            await(board::isTerminated, board.getStreamsProxy().getOutputStreamMonitor());
+            events.await(DebugEvent.TERMINATE, -1, board);
             assertEquals(0, board.getExitValue());
             String uart = board.getStreamsProxy().getOutputStreamMonitor().getContents();
             assertTrue(uart.contains("booted"), uart);

@@ -87,11 +87,7 @@ final class UploadCommand implements Command {
                 } finally {
                     bar.finish();
                 }
-                console.out().println(switch (outcome) {
-                    case UPLOADED -> name + ": uploaded and verified (" + contents.get(i).length + " bytes)";
-                    case COMPILED -> name + ": uploaded, verified and compiled to " + name.replaceAll("\\.lua$", ".lc");
-                    case UNCHANGED -> name + ": unchanged, skipped";
-                });
+                console.out().println(outcome.describe(name, contents.get(i).length));
             }
             return 0;
         } catch (DeviceException e) {
