@@ -26,7 +26,11 @@ public interface FlashProgress {
     default void sectorRewritten(FlashImage image, int address) {
     }
 
-    /** The loader cannot hash flash, so nothing could be verified. */
+    /** The flasher stub is being loaded into RAM to verify what the ROM cannot, because of {@code why}. */
+    default void stubStarting(String why) {
+    }
+
+    /** The loader cannot hash flash and no stub could do it, so nothing could be verified. */
     default void verificationUnavailable(String why) {
     }
 }

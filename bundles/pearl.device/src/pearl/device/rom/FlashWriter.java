@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Writes images to flash through the ROM loader: erase and write each region in 1 KB blocks with
- * retries, then check every region's MD5 and rewrite the sectors that do not match.
+ * retries, then check every region's MD5 and rewrite the sectors that do not match. The ESP8266
+ * ROM cannot hash flash, so when it refuses SPI_FLASH_MD5 the writer loads Pearl's
+ * {@link FlasherStub} into RAM and checks (and rewrites) through it instead.
  */
 public final class FlashWriter {
 
@@ -22,13 +24,23 @@ public final class FlashWriter {
 
     private final RomBootloaderClient client;
     private final FlashProgress progress;
+    private final FlasherStub stub;
     private int blocksWritten;
     private int retries;
 
-    /** A writer driving {@code client}, reporting to {@code progress}. */
+    /** A writer driving {@code client}, reporting to {@code progress}, verifying through Pearl's stub where the ROM cannot. */
     public FlashWriter(RomBootloaderClient client, FlashProgress progress) {
+        this(client, progress, FlasherStub.esp8266());
+    }
+
+    /**
+     * A writer that verifies through {@code stub} where the ROM cannot hash flash, or leaves the
+     * flash unverified there when {@code stub} is {@code null}.
+     */
+    public FlashWriter(RomBootloaderClient client, FlashProgress progress, FlasherStub stub) {
         this.client = client;
         this.progress = progress;
+        this.stub = stub;
     }
 
     /**
@@ -75,17 +87,34 @@ public final class FlashWriter {
             writeRegion(image, image.alignedAddress(), data, true);
         }
         List<Integer> rewritten = new ArrayList<>();
-        boolean verified = true;
-        for (FlashImage image : ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
             try {
-                verify(image, rewritten);
+                verify(ordered.get(i), rewritten);
             } catch (UnsupportedRomCommandException e) {
-                verified = false;
-                progress.verificationUnavailable("the ESP8266 ROM loader has no SPI_FLASH_MD5, so the written flash could not be read back");
-                break;
+                String why = startStub();
+                if (why != null) {
+                    progress.verificationUnavailable(why);
+                    return new FlashResult(false, blocksWritten, retries, List.copyOf(rewritten));
+                }
+                i--; // the same region again, through the stub
             }
         }
-        return new FlashResult(verified, blocksWritten, retries, List.copyOf(rewritten));
+        return new FlashResult(true, blocksWritten, retries, List.copyOf(rewritten));
+    }
+
+    /** Starts the stub for the checks the ROM cannot do; null when it runs, else why not. */
+    private String startStub() throws IOException {
+        String romCannot = "the ESP8266 ROM loader has no SPI_FLASH_MD5";
+        if (stub == null || client.stubRunning()) {
+            return romCannot + ", so the written flash could not be read back";
+        }
+        progress.stubStarting(romCannot);
+        try {
+            client.runStub(stub);
+            return null;
+        } catch (RomException e) {
+            return romCannot + ", and " + e.getMessage();
+        }
     }
 
     /**
@@ -108,7 +137,8 @@ public final class FlashWriter {
 
     private void writeRegion(FlashImage image, int address, byte[] data, boolean report) throws IOException {
         int blocks = data.length / BLOCK;
-        client.flashBegin(eraseSize(address, data.length), blocks, BLOCK, address);
+        // A running stub erases what it is asked; only the ROM needs its erase bug worked around.
+        client.flashBegin(client.stubRunning() ? data.length : eraseSize(address, data.length), blocks, BLOCK, address);
         for (int seq = 0; seq < blocks; seq++) {
             byte[] block = Arrays.copyOfRange(data, seq * BLOCK, (seq + 1) * BLOCK);
             writeBlock(image, address, block, seq, blocks);

@@ -25,11 +25,14 @@ public final class RomBootloaderClient {
     private static final int EXTRA_SYNC_ANSWERS = 7;
     /** Responses to skip while looking for the one answering our command, as esptool does. */
     private static final int MAX_UNRELATED_RESPONSES = 100;
+    /** The RAM download's block size (esptool's {@code ESP_RAM_BLOCK}). */
+    public static final int RAM_BLOCK = 0x1800;
 
     private final SerialLine line;
     private final RomTimeouts timeouts;
     private final SlipDecoder decoder = new SlipDecoder();
     private final Deque<byte[]> frames = new ArrayDeque<>();
+    private boolean stubRunning;
 
     /** A client on an open {@code line}. */
     public RomBootloaderClient(SerialLine line, RomTimeouts timeouts) {
@@ -152,7 +155,50 @@ public final class RomBootloaderClient {
         line.discardInput();
     }
 
-    /** Starts a flash write: the ROM erases {@code eraseSize} bytes from {@code offset} now. */
+    /** Whether {@link #runStub} started the flasher stub, which now answers instead of the ROM. */
+    public boolean stubRunning() {
+        return stubRunning;
+    }
+
+    /**
+     * Loads {@code stub} into RAM, starts it and waits for its greeting.
+     *
+     * @throws RomException when the loader refuses the download or the stub does not greet within
+     * the command timeout
+     */
+    public void runStub(FlasherStub stub) throws IOException {
+        for (FlasherStub.Segment segment : stub.segments()) {
+            byte[] bytes = segment.bytes();
+            int blocks = (bytes.length + RAM_BLOCK - 1) / RAM_BLOCK;
+            checked(RomCommand.MEM_BEGIN, RomPacket.words(bytes.length, blocks, RAM_BLOCK, segment.address()), 0, timeouts.commandMillis());
+            for (int seq = 0; seq < blocks; seq++) {
+                byte[] block = java.util.Arrays.copyOfRange(bytes, seq * RAM_BLOCK, Math.min(bytes.length, (seq + 1) * RAM_BLOCK));
+                sendBlock(RomCommand.MEM_DATA, block, seq, timeouts.commandMillis());
+            }
+        }
+        frames.clear();
+        // MEM_END's first word 0 means "jump to the entry point"; the ROM answers, then jumps.
+        send(RomPacket.of(RomCommand.MEM_END, RomPacket.words(0, stub.entry())));
+        long deadline = System.currentTimeMillis() + timeouts.commandMillis();
+        for (byte[] frame = nextFrame(deadline); frame != null; frame = nextFrame(deadline)) {
+            if (java.util.Arrays.equals(frame, FlasherStub.GREETING)) {
+                stubRunning = true;
+                return;
+            }
+            RomResponse response = RomResponse.parse(frame);
+            if (response != null && response.opcode() == RomCommand.MEM_END.opcode() && !response.succeeded()) {
+                throw failure(RomCommand.MEM_END, response);
+            }
+        }
+        throw new RomException(String.format("the flasher stub did not start on %s: no greeting within %d ms of MEM_END", line.name(),
+                timeouts.commandMillis()));
+    }
+
+    /**
+     * Starts a flash write: the ROM erases {@code eraseSize} bytes from {@code offset} now. (A
+     * running stub erases as much as it is told; the ROM's erase bug is the caller's concern,
+     * see {@link FlashWriter#eraseSize}.)
+     */
     public void flashBegin(int eraseSize, int blocks, int blockSize, int offset) throws IOException {
         checked(RomCommand.FLASH_BEGIN, RomPacket.words(eraseSize, blocks, blockSize, offset), 0,
                 timeouts.scaled(timeouts.eraseMillisPerMb(), eraseSize));
@@ -164,10 +210,15 @@ public final class RomBootloaderClient {
      * @throws RomException when the loader refuses it (checksum error, flash write error) or does not answer
      */
     public void flashData(byte[] block, int seq) throws IOException {
+        sendBlock(RomCommand.FLASH_DATA, block, seq, timeouts.scaled(timeouts.eraseMillisPerMb(), block.length));
+    }
+
+    /** A *_DATA command: length, sequence number, two zero words, the data; the data's checksum in the header. */
+    private void sendBlock(RomCommand command, byte[] block, int seq, long timeoutMillis) throws IOException {
         byte[] data = new byte[16 + block.length];
         System.arraycopy(RomPacket.words(block.length, seq, 0, 0), 0, data, 0, 16);
         System.arraycopy(block, 0, data, 16, block.length);
-        checked(RomCommand.FLASH_DATA, data, RomChecksum.of(block), timeouts.scaled(timeouts.eraseMillisPerMb(), block.length));
+        checked(command, data, RomChecksum.of(block), timeoutMillis);
     }
 
     /**
@@ -234,29 +285,34 @@ public final class RomBootloaderClient {
     /** The next response to {@code command}, or {@code null} when none came in time. */
     private RomResponse await(RomCommand command, long timeoutMillis) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        int skipped = 0;
-        while (skipped < MAX_UNRELATED_RESPONSES) {
-            byte[] frame = frames.poll();
+        for (int skipped = 0; skipped < MAX_UNRELATED_RESPONSES; skipped++) {
+            byte[] frame = nextFrame(deadline);
             if (frame == null) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    return null;
-                }
-                for (byte b : line.read(left)) {
-                    byte[] done = decoder.accept(b);
-                    if (done != null) {
-                        frames.add(done);
-                    }
-                }
-                continue;
+                return null;
             }
             RomResponse response = RomResponse.parse(frame);
             if (response != null && response.opcode() == command.opcode()) {
                 return response;
             }
-            skipped++;
         }
         return null;
+    }
+
+    /** The next whole SLIP frame, or {@code null} when none came before {@code deadline}. */
+    private byte[] nextFrame(long deadline) throws IOException {
+        while (frames.isEmpty()) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return null;
+            }
+            for (byte b : line.read(left)) {
+                byte[] done = decoder.accept(b);
+                if (done != null) {
+                    frames.add(done);
+                }
+            }
+        }
+        return frames.poll();
     }
 
     private static void sleep(long millis) throws IOException {

@@ -69,7 +69,7 @@ public record RomResponse(int opcode, int value, byte[] payload, int status, int
         return new RomResponse(opcode, value, payload, frame[frame.length - 2] & 0xFF, frame[frame.length - 1] & 0xFF);
     }
 
-    /** A human description of a loader error code, from the ROM's table. */
+    /** A human description of a loader error code, from the ROM's table and Pearl's stub's (0xC0 up). */
     public static String describeError(int error) {
         return switch (error) {
             case 0x01 -> "invalid parameter";
@@ -82,6 +82,14 @@ public record RomResponse(int opcode, int value, byte[] payload, int status, int
             case 0x08 -> "flash write error";
             case 0x09 -> "flash read error";
             case 0x0A -> "read length error";
+            case 0xC0 -> "stub: bad data length";
+            case 0xC1 -> "stub: checksum error";
+            case 0xC2 -> "stub: bad block (size, sequence or address)";
+            case 0xC3 -> "stub: FLASH_DATA without FLASH_BEGIN";
+            case 0xC4 -> "stub: flash read error";
+            case 0xC5 -> "stub: malformed frame";
+            case 0xC6 -> "stub: flash write error";
+            case 0xFF -> "not implemented";
             default -> String.format("error 0x%02X", error);
         };
     }

@@ -14,6 +14,7 @@ import pearl.device.rom.FlashImage;
 import pearl.device.rom.FlashProgress;
 import pearl.device.rom.FlashResult;
 import pearl.device.rom.FlashWriter;
+import pearl.device.rom.FlasherStub;
 import pearl.device.rom.JsscSerialLine;
 import pearl.device.rom.RomBootloaderClient;
 import pearl.device.rom.RomException;
@@ -50,21 +51,24 @@ final class FlashCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: pearl flash --port DEV [--baud N] [--no-reboot] [ADDRESS IMAGE]...
+                Usage: pearl flash --port DEV [--baud N] [--no-stub] [--no-reboot] [ADDRESS IMAGE]...
 
                 Resets the board into the ESP8266 ROM bootloader (DTR/RTS, as NodeMCU devkits are
                 wired; on other boards hold FLASH while pressing RST), reads its chip id and MAC,
                 and writes each IMAGE at its flash ADDRESS (hex 0x... or decimal). The image at 0x0
-                must be a firmware binary (first byte 0xE9). Each region is checked by MD5 when
-                the loader can hash flash (the ESP8266 ROM itself cannot: Pearl says so). Without
-                images it only identifies the chip. Afterwards the board reboots into the new
-                firmware unless --no-reboot.
+                must be a firmware binary (first byte 0xE9). Each region is then read back and
+                checked by MD5; the ESP8266 ROM cannot hash flash, so Pearl loads its own small
+                flasher stub into the board's RAM to do it (and to write again any sector that
+                reads back wrong). Without images it only identifies the chip. Afterwards the
+                board reboots into the new firmware unless --no-reboot.
 
                 Example: pearl flash --port /dev/ttyUSB0 0x0 nodemcu.bin 0x100000 spiffs.img
 
                   --port DEV    the serial port (/dev/ttyUSB0, COM3)
                   --baud N      ask the loader to switch to N baud after syncing (the ESP8266
                                 ROM cannot; it stays at 115200 and Pearl says so)
+                  --no-stub     run nothing in the board's RAM; the ESP8266 ROM alone cannot
+                                verify, so the flash is then not verified (Pearl says so)
                   --no-reboot   leave the board in the bootloader
                 """;
     }
@@ -74,6 +78,7 @@ final class FlashCommand implements Command {
         String port = null;
         int baud = RomBootloaderClient.ROM_BAUD;
         boolean reboot = true;
+        boolean useStub = true;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -90,6 +95,8 @@ final class FlashCommand implements Command {
                 }
             } else if (arg.equals("--no-reboot")) {
                 reboot = false;
+            } else if (arg.equals("--no-stub")) {
+                useStub = false;
             } else if (arg.startsWith("--")) {
                 throw new UsageException("unknown option '" + arg + "'");
             } else {
@@ -127,10 +134,10 @@ final class FlashCommand implements Command {
                 }
             }
         }
-        return flash(port, baud, reboot, images, console.err());
+        return flash(port, baud, reboot, useStub, images, console.err());
     }
 
-    private int flash(String port, int baud, boolean reboot, List<FlashImage> images, PrintStream err) {
+    private int flash(String port, int baud, boolean reboot, boolean useStub, List<FlashImage> images, PrintStream err) {
         ProgressBar bar = new ProgressBar(err);
         try (JsscSerialLine line = JsscSerialLine.open(port, RomBootloaderClient.ROM_BAUD)) {
             RomBootloaderClient client = new RomBootloaderClient(line, timeouts);
@@ -146,7 +153,7 @@ final class FlashCommand implements Command {
                     err.println("pearl flash: the ESP8266 ROM loader has no CHANGE_BAUDRATE; staying at " + RomBootloaderClient.ROM_BAUD + " baud");
                 }
             }
-            FlashWriter writer = new FlashWriter(client, bar);
+            FlashWriter writer = new FlashWriter(client, bar, useStub ? FlasherStub.esp8266() : null);
             if (!images.isEmpty()) {
                 long started = System.nanoTime();
                 FlashResult result = writer.write(images);
@@ -243,6 +250,12 @@ final class FlashCommand implements Command {
         @Override
         public void regionVerified(FlashImage image) {
             err.printf("%s: verified (MD5)%n", image.label());
+        }
+
+        @Override
+        public void stubStarting(String why) {
+            endLine();
+            err.println("pearl flash: " + why + "; verifying through Pearl's flasher stub in the board's RAM");
         }
 
         @Override

@@ -201,28 +201,25 @@ class FlashOverPtyTest {
     }
 
     @Test
-    void theRealRomCannotVerifyOrChangeBaudAndSaysSo() throws Exception {
+    void theRealRomCannotChangeBaudAndSaysSo() throws Exception {
         start(Variant.ESP8266_ROM, true);
         client.connect();
         UnsupportedRomCommandException baud = assertThrows(UnsupportedRomCommandException.class, () -> client.changeBaud(460800));
         assertEquals(RomCommand.CHANGE_BAUDRATE, baud.command());
-        List<String> notes = new ArrayList<>();
-        FlashProgress progress = new FlashProgress() {
-            @Override
-            public void blockWritten(FlashImage image, int block, int blocks) {
-            }
+        assertCleanConversation();
+    }
 
-            @Override
-            public void verificationUnavailable(String why) {
-                notes.add(why);
-            }
-        };
+    @Test
+    void withoutTheStubTheRealRomLeavesTheFlashUnverifiedAndSaysWhy() throws Exception {
+        start(Variant.ESP8266_ROM, true);
+        client.connect();
+        List<String> notes = new ArrayList<>();
         byte[] fw = firmware(5000, 7);
-        FlashResult result = new FlashWriter(client, progress).write(List.of(FlashImage.of(0, fw, "fw")));
+        FlashResult result = new FlashWriter(client, noteRecorder(notes), null).write(List.of(FlashImage.of(0, fw, "fw")));
         assertFalse(result.verified());
-        assertEquals(1, notes.size());
-        assertTrue(notes.get(0).contains("SPI_FLASH_MD5"), notes.get(0));
+        assertEquals(List.of("unverified: the ESP8266 ROM loader has no SPI_FLASH_MD5, so the written flash could not be read back"), notes);
         assertArrayEquals(fw, board.flash(0, fw.length), "written all the same");
+        assertFalse(board.requests().contains("MEM_BEGIN"), "nothing was loaded into RAM");
         assertCleanConversation();
     }
 
@@ -314,6 +311,24 @@ class FlashOverPtyTest {
         writer.reboot(line);
         assertFalse(board.inBootloader(), "FLASH_END(reboot) leaves the loader");
         assertThrows(BoardNotInBootloaderException.class, () -> client.connect(), "the firmware answers SLIP with its prompt");
+    }
+
+    static FlashProgress noteRecorder(List<String> notes) {
+        return new FlashProgress() {
+            @Override
+            public void blockWritten(FlashImage image, int block, int blocks) {
+            }
+
+            @Override
+            public void stubStarting(String why) {
+                notes.add("stub: " + why);
+            }
+
+            @Override
+            public void verificationUnavailable(String why) {
+                notes.add("unverified: " + why);
+            }
+        };
     }
 
     private static FlashProgress retryRecorder(List<String> retried) {

@@ -28,8 +28,11 @@ import jssc.SerialPortException;
  * without erasing first corrupts the data as it would on a chip.
  *
  * <p>{@link Variant#ESP8266_ROM} is the ROM as documented: no SPI_FLASH_MD5 and no
- * CHANGE_BAUDRATE. {@link Variant#WITH_MD5} additionally answers those two the way the flasher
- * stub does (16 raw digest bytes), so the verification path can be exercised.
+ * CHANGE_BAUDRATE, but a RAM download (MEM_BEGIN / MEM_DATA / MEM_END) whose code then runs: on
+ * an emulated lx106 core ({@link StubMachine}), with this board's flash and UART, so that Pearl's
+ * flasher stub is tested as the machine code the chip would run. {@link Variant#WITH_MD5} instead
+ * answers SPI_FLASH_MD5 and CHANGE_BAUDRATE itself the way a stub does (16 raw digest bytes), for
+ * tests of the verification logic alone.
  */
 final class RomBootloaderSimulator implements AutoCloseable {
 
@@ -43,6 +46,10 @@ final class RomBootloaderSimulator implements AutoCloseable {
 
     /** Process the next request of this opcode but send no answer (the answer is lost on the wire). */
     record DropAnswer(int opcode) implements Fault {
+    }
+
+    /** Answer MEM_END but run nothing, as if the downloaded code crashed at once. */
+    record SilentStub() implements Fault {
     }
 
     /** Flip a data byte of the next FLASH_DATA as it arrives (line noise): the checksum catches it. */
@@ -60,6 +67,9 @@ final class RomBootloaderSimulator implements AutoCloseable {
     static final int FLASH_SIZE = 4 * 1024 * 1024;
     static final int SECTOR = 4096;
     static final int ROM_BLOCK = 0x400;
+    static final int RAM_BLOCK_LIMIT = 0x1800;
+    /** RAM a download may fill: data RAM below the ROM's own data, and the 64 KB of IRAM. */
+    static final long[][] DOWNLOADABLE = { { 0x3FFE8000L, 0x3FFFC000L }, { 0x40100000L, 0x40110000L } };
     static final int SYNC_VALUE = 0x20120707; // any non-zero value marks a ROM (not a stub)
     static final int SYNC_ANSWERS = 8;
     static final byte[] MAC = { (byte) 0x18, (byte) 0xFE, (byte) 0x34, (byte) 0xA1, (byte) 0xB2, (byte) 0xC3 };
@@ -84,6 +94,16 @@ final class RomBootloaderSimulator implements AutoCloseable {
     private int flashBlockSize;
     private int nextSeq;
     private byte[] lastBlock;
+
+    // the current RAM download, and the code it started
+    private final List<int[]> ramAddresses = new ArrayList<>();
+    private final List<byte[]> ramSegments = new ArrayList<>();
+    private ByteArrayOutputStream ramSegment;
+    private int ramBlocks;
+    private int ramBlockSize;
+    private int ramNextSeq;
+    private volatile StubMachine stub;
+    private final StubTraffic stubTraffic = new StubTraffic();
 
     // strict SLIP reader state
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream();
@@ -118,8 +138,27 @@ final class RomBootloaderSimulator implements AutoCloseable {
         stuckHigh[address] = true;
     }
 
+    /** The flash as it is now: the running stub's, while one runs. */
     synchronized byte[] flash(int address, int length) {
+        if (stub != null) {
+            try {
+                return stub.flash(address, length);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return Arrays.copyOfRange(flash, address, address + length);
+    }
+
+    /** The requests the downloaded stub was sent (as "NAME"), in order. */
+    List<String> stubRequests() {
+        return stubTraffic.requests;
+    }
+
+    /** Whether downloaded code is running now. */
+    boolean stubRunning() {
+        StubMachine s = stub;
+        return s != null && s.running();
     }
 
     synchronized void fill(int address, byte[] bytes) {
@@ -148,6 +187,14 @@ final class RomBootloaderSimulator implements AutoCloseable {
     public void close() throws SerialPortException, InterruptedException {
         running = false;
         thread.join(2000);
+        StubMachine s = stub;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (java.io.IOException e) {
+                violations.add("stub machine did not close: " + e);
+            }
+        }
         port.closePort();
     }
 
@@ -157,6 +204,16 @@ final class RomBootloaderSimulator implements AutoCloseable {
                 byte[] chunk = port.readBytes();
                 if (chunk == null) {
                     Thread.sleep(0, 200_000);
+                    continue;
+                }
+                StubMachine running = stub;
+                if (running != null) {
+                    stubTraffic.accept(chunk);
+                    try {
+                        running.send(chunk);
+                    } catch (java.io.IOException e) {
+                        violations.add("bytes for the stub were lost: " + e.getMessage());
+                    }
                     continue;
                 }
                 if (!inBootloader) {
@@ -248,6 +305,9 @@ final class RomBootloaderSimulator implements AutoCloseable {
         case 0x04 -> flashEnd(data);
         case 0x13 -> md5(data);
         case 0x0F -> changeBaud(data);
+        case 0x05 -> memBegin(data);
+        case 0x07 -> memData(data, checksum);
+        case 0x06 -> memEnd(data);
         default -> {
             requests.add(String.format("0x%02X", op));
             answer(op, 0, new byte[0], 1, 0x05);
@@ -467,6 +527,181 @@ final class RomBootloaderSimulator implements AutoCloseable {
             }
         }
         answer(0x13, 0, digest, 0, 0);
+    }
+
+    private void memBegin(byte[] data) throws SerialPortException {
+        requests.add("MEM_BEGIN");
+        if (variant != Variant.ESP8266_ROM) {
+            answer(0x05, 0, new byte[0], 1, 0x05);
+            return;
+        }
+        if (data.length != 16) {
+            violations.add("MEM_BEGIN with " + data.length + " data bytes (must be size, blocks, block size, address)");
+            answer(0x05, 0, new byte[0], 1, 0x01);
+            return;
+        }
+        int size = word(data, 0);
+        int blocks = word(data, 1);
+        int blockSize = word(data, 2);
+        long address = Integer.toUnsignedLong(word(data, 3));
+        boolean fits = false;
+        for (long[] region : DOWNLOADABLE) {
+            fits |= address >= region[0] && address + size <= region[1];
+        }
+        if (!fits || size <= 0 || blockSize <= 0 || blockSize > RAM_BLOCK_LIMIT || (long) blocks * blockSize < size
+                || (long) (blocks - 1) * blockSize >= size) {
+            violations.add(String.format("MEM_BEGIN of %d bytes in %d blocks of %d at 0x%08X: outside downloadable RAM or blocks not fitting",
+                    size, blocks, blockSize, address));
+            answer(0x05, 0, new byte[0], 1, 0x0F);
+            return;
+        }
+        ramAddresses.add(new int[] { (int) address, size });
+        ramSegment = new ByteArrayOutputStream();
+        ramSegments.add(null);
+        ramBlocks = blocks;
+        ramBlockSize = blockSize;
+        ramNextSeq = 0;
+        answer(0x05, 0, new byte[0], 0, 0);
+    }
+
+    private void memData(byte[] data, int checksum) throws SerialPortException {
+        requests.add("MEM_DATA");
+        if (ramSegment == null || data.length < 16) {
+            violations.add(ramSegment == null ? "MEM_DATA without MEM_BEGIN" : "MEM_DATA shorter than its 16-byte header");
+            answer(0x07, 0, new byte[0], 1, 0x05);
+            return;
+        }
+        int length = word(data, 0);
+        int seq = word(data, 1);
+        byte[] block = Arrays.copyOfRange(data, 16, data.length);
+        int sum = 0xEF;
+        for (byte b : block) {
+            sum ^= b & 0xFF;
+        }
+        int[] current = ramAddresses.get(ramAddresses.size() - 1);
+        int expected = Math.min(ramBlockSize, current[1] - seq * ramBlockSize);
+        if (length != block.length || seq != ramNextSeq || seq >= ramBlocks || length != expected) {
+            violations.add(String.format("MEM_DATA #%d of %d bytes (says %d): expected #%d of %d", seq, block.length, length, ramNextSeq, expected));
+            answer(0x07, 0, new byte[0], 1, 0x01);
+            return;
+        }
+        if (sum != checksum) {
+            answer(0x07, 0, new byte[0], 1, 0x07);
+            return;
+        }
+        ramSegment.writeBytes(block);
+        ramNextSeq++;
+        if (ramNextSeq == ramBlocks) {
+            ramSegments.set(ramSegments.size() - 1, ramSegment.toByteArray());
+            ramSegment = null;
+        }
+        answer(0x07, 0, new byte[0], 0, 0);
+    }
+
+    private void memEnd(byte[] data) throws SerialPortException {
+        requests.add("MEM_END");
+        if (data.length != 8) {
+            violations.add("MEM_END takes two words: execute flag, entry point");
+            answer(0x06, 0, new byte[0], 1, 0x01);
+            return;
+        }
+        if (ramSegments.contains(null) || ramSegment != null) {
+            violations.add("MEM_END before every downloaded segment was complete");
+            answer(0x06, 0, new byte[0], 1, 0x01);
+            return;
+        }
+        int flag = word(data, 0);
+        int entry = word(data, 1);
+        answer(0x06, 0, new byte[0], 0, 0);
+        if (flag != 0) {
+            return; // a download without a jump: the loader carries on
+        }
+        if (take(f -> f instanceof SilentStub) != null) {
+            inBootloader = false;
+            return;
+        }
+        try {
+            byte[] image;
+            synchronized (this) {
+                image = flash.clone();
+            }
+            StubMachine machine = new StubMachine(ramAddresses, ramSegments, entry, image, bytes -> {
+                try {
+                    port.writeBytes(bytes);
+                } catch (SerialPortException e) {
+                    violations.add("stub output lost: " + e);
+                }
+            });
+            stub = machine;
+            Thread watcher = new Thread(() -> watch(machine), "stub-machine-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        } catch (java.io.IOException e) {
+            violations.add("could not run the downloaded code: " + e.getMessage());
+        }
+    }
+
+    /** When the stub's machine ends: its flash becomes the board's, and a restart boots the firmware. */
+    private void watch(StubMachine machine) {
+        try {
+            int status;
+            while ((status = machine.exitStatus(200)) < 0) {
+                if (!running) {
+                    return;
+                }
+            }
+            synchronized (this) {
+                System.arraycopy(machine.flash(0, FLASH_SIZE), 0, flash, 0, FLASH_SIZE);
+                stub = null;
+            }
+            if (status != 0x80) {
+                violations.add("the stub stopped the stand-in ROM: " + StubMachine.describe(status) + " " + machine.log());
+            }
+            inBootloader = false;
+            machine.close();
+        } catch (InterruptedException | java.io.IOException e) {
+            violations.add("stub machine: " + e);
+        }
+    }
+
+    /** Decodes what the host sends a running stub, to record which commands it got. */
+    private static final class StubTraffic {
+        private static String name(int op) {
+            return switch (op) {
+            case 0x02 -> "FLASH_BEGIN";
+            case 0x03 -> "FLASH_DATA";
+            case 0x04 -> "FLASH_END";
+            case 0x08 -> "SYNC";
+            case 0x0A -> "READ_REG";
+            case 0x13 -> "SPI_FLASH_MD5";
+            default -> String.format("0x%02X", op);
+            };
+        }
+
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        private final ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        private boolean inFrame;
+
+        void accept(byte[] chunk) {
+            for (byte x : chunk) {
+                int b = x & 0xFF;
+                if (b != 0xC0) {
+                    if (inFrame) {
+                        frame.write(b);
+                    }
+                    continue;
+                }
+                if (inFrame && frame.size() >= 2) {
+                    // Escapes do not matter here: the opcode byte follows the direction byte 0x00.
+                    byte[] f = frame.toByteArray();
+                    requests.add(name(f[1] & 0xFF));
+                    inFrame = false;
+                } else {
+                    inFrame = true;
+                }
+                frame.reset();
+            }
+        }
     }
 
     private void changeBaud(byte[] data) throws SerialPortException {
