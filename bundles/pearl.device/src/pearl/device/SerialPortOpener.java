@@ -9,11 +9,26 @@ import jssc.SerialPortException;
 /**
  * Opens serial ports with jssc for every client of a board (the REPL, the ROM loader): 8N1, no
  * flow control, DTR/RTS left alone (raising them would reset a devkit), and one way of telling the
- * user why a port cannot be used.
+ * user why a port cannot be used. A port is open once per process too: a launch's console and a
+ * view reading the same board would garble each other's bytes as two programs would.
  */
 public final class SerialPortOpener {
 
+    /** The ports this process has open, by name. */
+    private static final java.util.Set<String> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private SerialPortOpener() {
+    }
+
+    /** Closes a port {@link #open} opened, so that it can be opened again. */
+    public static void close(SerialPort port) throws SerialPortException {
+        try {
+            if (port.isOpened()) {
+                port.closePort();
+            }
+        } finally {
+            OPEN.remove(port.getPortName());
+        }
     }
 
     /**
@@ -32,10 +47,14 @@ public final class SerialPortOpener {
                 throw busy(name, holders.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
             }
         }
+        if (!OPEN.add(name)) {
+            throw busy(name, "Pearl already (a launch, a view or a command is using it)");
+        }
         SerialPort port = new SerialPort(name);
         try {
             port.openPort();
         } catch (SerialPortException e) {
+            OPEN.remove(name);
             throw translate(name, e);
         }
         try {
@@ -43,7 +62,7 @@ public final class SerialPortOpener {
             port.setFlowControlMode(SerialPort.FLOWCONTROL_NONE);
         } catch (SerialPortException e) {
             try {
-                port.closePort();
+                close(port);
             } catch (SerialPortException ignored) {
                 // the original failure is the one to report
             }

@@ -104,9 +104,7 @@ public final class SerialLink implements Link {
 
     private static void closeQuietly(SerialPort port) {
         try {
-            if (port.isOpened()) {
-                port.closePort();
-            }
+            SerialPortOpener.close(port);
         } catch (SerialPortException e) {
             // closing a port that went away: nothing left to release
         }

@@ -104,9 +104,7 @@ public final class JsscSerialLine implements SerialLine {
     @Override
     public void close() throws IOException {
         try {
-            if (port.isOpened()) {
-                port.closePort();
-            }
+            SerialPortOpener.close(port);
         } catch (SerialPortException e) {
             throw new IOException(e.getMessage(), e);
         }

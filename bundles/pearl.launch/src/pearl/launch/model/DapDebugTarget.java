@@ -121,10 +121,13 @@ public final class DapDebugTarget extends DapDebugElement implements IDebugTarge
         initialized.complete(null);
     }
 
-    /** Output of the board (category stdout: its UART) or of the adapter. */
+    /**
+     * Output of the board (category stdout: its UART, without its echo of a line typed into the
+     * console) or of the adapter.
+     */
     void onOutput(String category, String text) {
         if ("stdout".equals(category)) {
-            process.streams().uart().append(text);
+            process.streams().boardOutput(text);
         } else if (!"telemetry".equals(category)) {
             process.streams().messages().append(text);
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import pearl.device.SerialPortUnavailableException;
 import pearl.device.repl.BoardFiles;
 import pearl.device.repl.DeviceException;
 import pearl.device.repl.ReplClient;
@@ -23,6 +24,7 @@ import pearl.device.repl.ReplUploader.Options;
 import pearl.device.repl.ReplUploader.Outcome;
 import pearl.device.repl.SerialLink;
 import pearl.device.repl.UploadHashes;
+import pearl.device.rom.JsscSerialLine;
 import pearl.emulator.PtyBoard;
 
 /** The REPL client against an emulated board's UART on a pseudo-terminal: real serial I/O through jssc. */
@@ -314,6 +316,24 @@ class ReplClientTest {
             monitor.waitFor();
         }
         // once the monitor is closed the port is free, and the board behind it never noticed
+        connect();
+        assertEquals("ok", client.session().exec("print('o'..'k')", 2000));
+    }
+
+    @Test
+    void aPortPearlItselfHoldsIsBusyUntilClosed() throws Exception {
+        board = PtyBoard.start(project, Map.of("init.lua", "\n"));
+        // a launch's console holds the port; a view or command of the same IDE must not open it too
+        SerialLink held = SerialLink.open(board.device(), 115200);
+        try {
+            SerialPortUnavailableException e = assertThrows(SerialPortUnavailableException.class,
+                    () -> JsscSerialLine.open(board.device(), 115200), "the flasher is refused");
+            assertEquals(SerialPortUnavailableException.Reason.BUSY, e.reason());
+            assertEquals("port busy: " + board.device() + " is open in Pearl already (a launch, a view or a command is using it); close it and retry",
+                    e.getMessage());
+        } finally {
+            held.close();
+        }
         connect();
         assertEquals("ok", client.session().exec("print('o'..'k')", 2000));
     }

@@ -33,7 +33,6 @@ import pearl.launch.breakpoints.LuaLineBreakpoint;
 import pearl.launch.model.DapDebugTarget;
 import pearl.launch.model.DapStackFrame;
 import pearl.launch.model.DapThread;
-import pearl.launch.process.DebuggedBoardProcess;
 
 /**
  * Debug mode through the launch manager: Pearl's debug adapter runs the board, the Eclipse debug
@@ -96,7 +95,7 @@ class EmulatorDebugTest {
             assertTrue(uart.contains("booted") && uart.contains("tick\t2\t100"), uart);
 
             target.terminate();
-            events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+            events.await(DebugEvent.TERMINATE, -1, launch.getDebugTarget());
             assertTrue(target.isTerminated());
             assertTrue(thread.isTerminated());
             assertEquals(0, target.getThreads().length);
@@ -152,7 +151,7 @@ class EmulatorDebugTest {
             assertTrue(thread.isSuspended());
             assertEquals("pause", thread.stopReason());
             launch.terminate();
-            events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+            events.await(DebugEvent.TERMINATE, -1, launch.getDebugTarget());
         }
     }
 
@@ -167,7 +166,7 @@ class EmulatorDebugTest {
             DapThread thread = (DapThread) events.await(DebugEvent.SUSPEND, DebugEvent.BREAKPOINT, DapThread.class).getSource();
             assertEquals("6", variable((DapStackFrame) thread.getTopStackFrame(), "Upvalues", "count").getValue().getValueString());
             launch.terminate();
-            events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+            events.await(DebugEvent.TERMINATE, -1, launch.getDebugTarget());
         }
     }
 
@@ -180,8 +179,10 @@ class EmulatorDebugTest {
             EmulatorRunTest.await(() -> uart.getContents().contains("ready"), uart);
             launch.getProcesses()[0].getStreamsProxy().write("print(6 * 7)\n");
             EmulatorRunTest.await(() -> uart.getContents().contains("42"), uart);
+            assertFalse(uart.getContents().contains("print(6 * 7)"),
+                    "the console shows the typed line itself; the board's echo of it is not repeated: " + uart.getContents());
             launch.getProcesses()[0].terminate();
-            events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+            events.await(DebugEvent.TERMINATE, -1, launch.getDebugTarget());
             assertTrue(launch.isTerminated());
         }
     }
@@ -201,7 +202,7 @@ class EmulatorDebugTest {
             assertEquals(10, top.getLineNumber());
             assertEquals("2", variable(top, "Upvalues", "count").getValue().getValueString());
             target.disconnect();
-            events.await(DebugEvent.TERMINATE, -1, DebuggedBoardProcess.class);
+            events.await(DebugEvent.TERMINATE, -1, launch.getProcesses()[0]);
             assertTrue(launch.isTerminated());
         }
     }
@@ -222,11 +223,11 @@ class EmulatorDebugTest {
             assertTrue(thread.stopText().contains("attempt to index upvalue 'sensor'"), thread.stopText());
             assertEquals(3, thread.getTopStackFrame().getLineNumber());
             launch.terminate();
-            events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+            events.await(DebugEvent.TERMINATE, -1, launch.getDebugTarget());
 
             LuaExceptionBreakpoint.of(LuaExceptionBreakpoint.UNCAUGHT_ERROR, false);
             ILaunch again = Workspaces.emulator(init.getProject(), "2s", false).launch(ILaunchManager.DEBUG_MODE, null);
-            events.await(DebugEvent.TERMINATE, -1, DapDebugTarget.class);
+            events.await(DebugEvent.TERMINATE, -1, again.getDebugTarget());
             String uart = again.getProcesses()[0].getStreamsProxy().getOutputStreamMonitor().getContents();
             assertTrue(uart.contains("attempt to index upvalue 'sensor'"), uart);
         }

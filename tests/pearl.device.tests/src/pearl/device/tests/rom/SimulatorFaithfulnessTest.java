@@ -195,11 +195,43 @@ class SimulatorFaithfulnessTest {
         assertEquals(4096, FlashWriter.eraseSize(0x5000, 1), "one byte still erases one sector");
     }
 
+    @Test
+    void aRamDownloadMustGoToFreeRamInOrderWithChecksums() throws Exception {
+        // Into the ROM's own data area (0x3FFFC000 up): refused.
+        line.write(SlipCodec.encode(RomPacket.of(RomCommand.MEM_BEGIN, RomPacket.words(64, 1, 0x1800, 0x3FFFC000)).toBytes()));
+        // Into free DRAM: taken; then a block with a bad checksum, one out of order, and the right one.
+        line.write(SlipCodec.encode(RomPacket.of(RomCommand.MEM_BEGIN, RomPacket.words(64, 1, 0x1800, 0x3FFE8100)).toBytes()));
+        byte[] block = new byte[64];
+        block[3] = 0x17;
+        line.write(SlipCodec.encode(memData(block, 0, RomChecksum.of(block) ^ 0x40)));
+        line.write(SlipCodec.encode(memData(block, 1, RomChecksum.of(block))));
+        line.write(SlipCodec.encode(memData(block, 0, RomChecksum.of(block))));
+        // MEM_END without a jump (first word 1): answered, and the loader carries on.
+        line.write(SlipCodec.encode(RomPacket.of(RomCommand.MEM_END, RomPacket.words(1, 0)).toBytes()));
+        List<RomResponse> answers = responses(6);
+        assertEquals(List.of("05:1:0f", "05:0:00", "07:1:07", "07:1:01", "07:0:00", "06:0:00"),
+                answers.stream().map(r -> String.format("%02x:%d:%02x", r.opcode(), r.status(), r.error())).toList());
+        List<String> v = board.violations();
+        assertEquals(2, v.size(), v.toString());
+        assertTrue(v.get(0).contains("outside downloadable RAM"), v.get(0));
+        assertTrue(v.get(1).startsWith("MEM_DATA #1"), v.get(1));
+        assertTrue(board.inBootloader());
+    }
+
+    private static byte[] memData(byte[] block, int seq, int checksum) {
+        return dataPacket(RomCommand.MEM_DATA, block, seq, checksum);
+    }
+
     private static byte[] flashData(byte[] block, int seq, int checksum) {
+        return dataPacket(RomCommand.FLASH_DATA, block, seq, checksum);
+    }
+
+    /** A *_DATA request: length, sequence, two zero words, the block; {@code checksum} in the header. */
+    private static byte[] dataPacket(RomCommand command, byte[] block, int seq, int checksum) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         data.writeBytes(RomPacket.words(block.length, seq, 0, 0));
         data.writeBytes(block);
-        return RomPacket.withChecksum(RomCommand.FLASH_DATA, checksum, data.toByteArray()).toBytes();
+        return RomPacket.withChecksum(command, checksum, data.toByteArray()).toBytes();
     }
 
     private List<RomResponse> responses(int count) throws Exception {
