@@ -36,29 +36,25 @@ class FlashOverPtyTest {
     private static final RomTimeouts FAST = new RomTimeouts(400, 100, 40_000, 8_000, 2, 3);
     private static final int SPIFFS_ADDRESS = 0x100000;
 
+    private SimulatedLoader loader;
     private PtyPair pty;
     private RomBootloaderSimulator board;
     private JsscSerialLine line;
     private RomBootloaderClient client;
 
     private void start(Variant variant, boolean inBootloader) throws Exception {
-        pty = new PtyPair();
-        board = new RomBootloaderSimulator(pty.boardSide, variant, inBootloader);
-        // The pty's speed is nominal; a "fast" baud documents that nothing here waits on the wire.
-        line = JsscSerialLine.open(pty.hostSide, 921600);
-        client = new RomBootloaderClient(line, FAST);
+        // A "fast" baud documents that nothing here waits on the wire.
+        loader = SimulatedLoader.start(variant, inBootloader, 921600, FAST);
+        pty = loader.pty;
+        board = loader.board;
+        line = loader.line;
+        client = loader.client;
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (line != null) {
-            line.close();
-        }
-        if (board != null) {
-            board.close();
-        }
-        if (pty != null) {
-            pty.close();
+        if (loader != null) {
+            loader.close();
         }
     }
 

@@ -33,29 +33,25 @@ class FlasherStubTest {
     private static final RomTimeouts FAST = new RomTimeouts(2000, 100, 40_000, 8_000, 2, 3);
     private static final int SPIFFS_ADDRESS = 0x100000;
 
+    private SimulatedLoader loader;
     private PtyPair pty;
     private RomBootloaderSimulator board;
     private JsscSerialLine line;
     private RomBootloaderClient client;
 
     private void start() throws Exception {
-        pty = new PtyPair();
-        board = new RomBootloaderSimulator(pty.boardSide, Variant.ESP8266_ROM, true);
-        line = JsscSerialLine.open(pty.hostSide, 115200);
-        client = new RomBootloaderClient(line, FAST);
+        loader = SimulatedLoader.start(Variant.ESP8266_ROM, true, 115200, FAST);
+        pty = loader.pty;
+        board = loader.board;
+        line = loader.line;
+        client = loader.client;
         client.connect();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (line != null) {
-            line.close();
-        }
-        if (board != null) {
-            board.close();
-        }
-        if (pty != null) {
-            pty.close();
+        if (loader != null) {
+            loader.close();
         }
     }
 
