@@ -38,6 +38,25 @@ public record FlashImage(int address, byte[] bytes, String label) {
         return new FlashImage(address, bytes, label);
     }
 
+    /**
+     * A flash address as a user types it: {@code 0x10000} or {@code 65536}, within 16 MB.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    public static int parseAddress(String text) {
+        String t = text.strip();
+        long value;
+        try {
+            value = t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a flash address (use hex 0x... or decimal)");
+        }
+        if (value < 0 || value > 16L * 1024 * 1024) {
+            throw new IllegalArgumentException("flash address " + text + " is outside 0x0..0x1000000 (16 MB)");
+        }
+        return (int) value;
+    }
+
     /** Address of the first byte, rounded down to a sector (the ROM writes whole sectors only). */
     public int alignedAddress() {
         return address - address % SECTOR;

@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
@@ -95,7 +96,38 @@ public final class BoardsView extends ViewPart {
             }
         };
         getViewSite().getActionBars().getToolBarManager().add(refresh);
+        Action flash = new Action("Flash Firmware...") {
+            @Override
+            public void run() {
+                openFlashDialog();
+            }
+        };
+        flash.setToolTipText("Write NodeMCU firmware (and a file-system image) to the board on a serial port");
+        getViewSite().getActionBars().getToolBarManager().add(flash);
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(m -> {
+            if (((IStructuredSelection) viewer.getSelection()).getFirstElement() instanceof SerialPort) {
+                m.add(flash);
+            }
+        });
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         refreshPorts();
+    }
+
+    /**
+     * Asks what to flash, on the selected port if one is selected, and flashes it in the
+     * background.
+     *
+     * @return the dialog, once closed
+     */
+    public FlashFirmwareDialog openFlashDialog() {
+        Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
+        FlashFirmwareDialog dialog = new FlashFirmwareDialog(getSite().getShell(), selected instanceof SerialPort port ? port.name() : "");
+        if (dialog.open() == org.eclipse.jface.window.Window.OK) {
+            new FlashFirmwareJob(dialog.request()).schedule();
+        }
+        return dialog;
     }
 
     @Override

@@ -11,15 +11,11 @@ import java.util.List;
 import pearl.device.SerialPortUnavailableException;
 import pearl.device.rom.ChipInfo;
 import pearl.device.rom.FlashImage;
-import pearl.device.rom.FlashProgress;
+import pearl.device.rom.FirmwareFlasher;
 import pearl.device.rom.FlashResult;
-import pearl.device.rom.FlashWriter;
-import pearl.device.rom.FlasherStub;
-import pearl.device.rom.JsscSerialLine;
 import pearl.device.rom.RomBootloaderClient;
 import pearl.device.rom.RomException;
 import pearl.device.rom.RomTimeouts;
-import pearl.device.rom.UnsupportedRomCommandException;
 
 /**
  * {@code pearl flash}: writes NodeMCU firmware (and optionally a SPIFFS or LFS image) to a real
@@ -139,35 +135,8 @@ final class FlashCommand implements Command {
 
     private int flash(String port, int baud, boolean reboot, boolean useStub, List<FlashImage> images, PrintStream err) {
         ProgressBar bar = new ProgressBar(err);
-        try (JsscSerialLine line = JsscSerialLine.open(port, RomBootloaderClient.ROM_BAUD)) {
-            RomBootloaderClient client = new RomBootloaderClient(line, timeouts);
-            err.println("pearl flash: connecting to " + port + "...");
-            client.connect();
-            ChipInfo chip = client.readChipInfo();
-            err.printf("pearl flash: %s, MAC %s, chip id 0x%06x (%d)%n", chip.name(), chip.mac(), chip.chipId(), chip.chipId());
-            if (baud != RomBootloaderClient.ROM_BAUD) {
-                try {
-                    client.changeBaud(baud);
-                    err.println("pearl flash: now at " + baud + " baud");
-                } catch (UnsupportedRomCommandException e) {
-                    err.println("pearl flash: the ESP8266 ROM loader has no CHANGE_BAUDRATE; staying at " + RomBootloaderClient.ROM_BAUD + " baud");
-                }
-            }
-            FlashWriter writer = new FlashWriter(client, bar, useStub ? FlasherStub.esp8266() : null);
-            if (!images.isEmpty()) {
-                long started = System.nanoTime();
-                FlashResult result = writer.write(images);
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                err.printf("pearl flash: wrote %d blocks in %.1f s%s%n", result.blocksWritten(), millis / 1000.0,
-                        result.retries() > 0 ? " (" + result.retries() + " sent again)" : "");
-                if (!result.verified()) {
-                    err.println("pearl flash: warning: not verified: " + bar.unverifiedReason);
-                }
-            }
-            if (reboot) {
-                writer.reboot(line);
-                err.println("pearl flash: rebooting into the firmware");
-            }
+        try {
+            new FirmwareFlasher(timeouts).flash(new FirmwareFlasher.Request(port, baud, images, useStub, reboot), bar);
             return 0;
         } catch (SerialPortUnavailableException e) {
             err.println("pearl flash: " + e.getMessage());
@@ -193,18 +162,14 @@ final class FlashCommand implements Command {
     /** A flash address: {@code 0x10000} or {@code 65536}. */
     static int address(String text) throws UsageException {
         try {
-            long value = text.startsWith("0x") || text.startsWith("0X") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
-            if (value < 0 || value > 16L * 1024 * 1024) {
-                throw new UsageException("flash address " + text + " is outside 0x0..0x1000000 (16 MB)");
-            }
-            return (int) value;
-        } catch (NumberFormatException e) {
-            throw new UsageException("'" + text + "' is not a flash address (use hex 0x... or decimal)");
+            return FlashImage.parseAddress(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
-    /** One line per region, redrawn in place as blocks are accepted. */
-    private static final class ProgressBar implements FlashProgress {
+    /** One line per region, redrawn in place as blocks are accepted, and a line per step. */
+    private static final class ProgressBar implements FirmwareFlasher.Listener {
 
         private static final int WIDTH = 30;
         private final PrintStream err;
@@ -213,6 +178,40 @@ final class FlashCommand implements Command {
 
         ProgressBar(PrintStream err) {
             this.err = err;
+        }
+
+        @Override
+        public void connecting(String port) {
+            err.println("pearl flash: connecting to " + port + "...");
+        }
+
+        @Override
+        public void identified(ChipInfo chip) {
+            err.printf("pearl flash: %s, MAC %s, chip id 0x%06x (%d)%n", chip.name(), chip.mac(), chip.chipId(), chip.chipId());
+        }
+
+        @Override
+        public void speedChanged(int baud) {
+            err.println("pearl flash: now at " + baud + " baud");
+        }
+
+        @Override
+        public void speedKept(int baud) {
+            err.println("pearl flash: the ESP8266 ROM loader has no CHANGE_BAUDRATE; staying at " + baud + " baud");
+        }
+
+        @Override
+        public void written(FlashResult result, long millis) {
+            err.printf("pearl flash: wrote %d blocks in %.1f s%s%n", result.blocksWritten(), millis / 1000.0,
+                    result.retries() > 0 ? " (" + result.retries() + " sent again)" : "");
+            if (!result.verified()) {
+                err.println("pearl flash: warning: not verified: " + unverifiedReason);
+            }
+        }
+
+        @Override
+        public void rebooting() {
+            err.println("pearl flash: rebooting into the firmware");
         }
 
         @Override

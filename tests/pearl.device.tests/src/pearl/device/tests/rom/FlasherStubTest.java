@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import pearl.device.rom.ChipInfo;
+import pearl.device.rom.FirmwareFlasher;
 import pearl.device.rom.FlashImage;
 import pearl.device.rom.FlashProgress;
 import pearl.device.rom.FlashResult;
@@ -128,6 +130,67 @@ class FlasherStubTest {
         assertEquals("unverified: the ESP8266 ROM loader has no SPI_FLASH_MD5, and the flasher stub did not start on " + pty.hostSide
                 + ": no greeting within 2000 ms of MEM_END", notes.get(1));
         assertArrayEquals(fw, board.flash(0, fw.length), "written all the same");
+    }
+
+    @Test
+    void aWholeFlashAsTheCommandLineAndTheIdeAskForItIsVerifiedAndRebootsTheBoard() throws Exception {
+        try (PtyPair pair = new PtyPair()) {
+            RomBootloaderSimulator rom = new RomBootloaderSimulator(pair.boardSide, Variant.ESP8266_ROM, true);
+            try {
+                byte[] fw = FlashOverPtyTest.firmware(20_000, 26);
+                List<String> steps = new ArrayList<>();
+                FirmwareFlasher.Listener listener = new FirmwareFlasher.Listener() {
+                    @Override
+                    public void connecting(String port) {
+                        steps.add("connecting " + port);
+                    }
+
+                    @Override
+                    public void identified(ChipInfo chip) {
+                        steps.add(chip.name() + " " + chip.mac());
+                    }
+
+                    @Override
+                    public void speedKept(int baud) {
+                        steps.add("kept " + baud);
+                    }
+
+                    @Override
+                    public void stubStarting(String why) {
+                        steps.add("stub");
+                    }
+
+                    @Override
+                    public void regionVerified(FlashImage image) {
+                        steps.add("verified " + image.label());
+                    }
+
+                    @Override
+                    public void written(FlashResult result, long millis) {
+                        steps.add("written " + result.blocksWritten() + " " + result.verified());
+                    }
+
+                    @Override
+                    public void rebooting() {
+                        steps.add("rebooting");
+                    }
+                };
+                FlashResult result = new FirmwareFlasher(FAST).flash(
+                        new FirmwareFlasher.Request(pair.hostSide, 460800, List.of(FlashImage.of(0, fw, "nodemcu.bin")), true, true), listener);
+                assertTrue(result.verified());
+                assertEquals(List.of("connecting " + pair.hostSide, "ESP8266 18:fe:34:a1:b2:c3", "kept 115200", "stub", "verified nodemcu.bin",
+                        "written 20 true", "rebooting"), steps);
+                long deadline = System.currentTimeMillis() + 5000;
+                while (rom.stubRunning() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertFalse(rom.inBootloader(), "the board runs its new firmware");
+                assertArrayEquals(fw, rom.flash(0, fw.length));
+                assertEquals(List.of(), rom.violations());
+            } finally {
+                rom.close();
+            }
+        }
     }
 
     @Test
