@@ -119,6 +119,9 @@ static int receive(uint8_t *buffer)
         }
         if (b == SLIP_ESC) {
             b = platform_uart_read();
+            if (b == SLIP_END) {
+                return -1; /* cut right after an escape: this delimiter ends the frame */
+            }
             if (b == SLIP_ESC_END) {
                 b = SLIP_END;
             } else if (b == SLIP_ESC_ESC) {

@@ -207,6 +207,11 @@ class FlasherStubTest {
         assertEquals(RomBootloaderClient.ESP8266_MAGIC, client.readRegister(RomBootloaderClient.CHIP_DETECT_MAGIC_REG),
                 "the stub reads memory as the ROM's READ_REG does");
         assertTrue(client.trySync(), "and answers SYNC");
+        // A frame cut right after an escape byte: its closing delimiter must still end it, or the
+        // next command would be swallowed with it.
+        line.write(java.util.HexFormat.of().parseHex("c0" + "0055" + "0400" + "00000000" + "db" + "c0"));
+        assertEquals(RomBootloaderClient.ESP8266_MAGIC, client.readRegister(RomBootloaderClient.CHIP_DETECT_MAGIC_REG),
+                "the command after a broken frame is heard");
         assertEquals(List.of(), board.violations());
     }
 }

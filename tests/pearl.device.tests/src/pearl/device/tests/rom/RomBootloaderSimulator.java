@@ -155,10 +155,9 @@ final class RomBootloaderSimulator implements AutoCloseable {
         return stubTraffic.requests;
     }
 
-    /** Whether downloaded code is running now. */
+    /** Whether downloaded code runs, or has ended and the board has not yet restarted. */
     boolean stubRunning() {
-        StubMachine s = stub;
-        return s != null && s.running();
+        return stub != null;
     }
 
     synchronized void fill(int address, byte[] bytes) {
@@ -652,12 +651,15 @@ final class RomBootloaderSimulator implements AutoCloseable {
             }
             synchronized (this) {
                 System.arraycopy(machine.flash(0, FLASH_SIZE), 0, flash, 0, FLASH_SIZE);
-                stub = null;
             }
             if (status != 0x80) {
                 violations.add("the stub stopped the stand-in ROM: " + StubMachine.describe(status) + " " + machine.log());
             }
             inBootloader = false;
+            // Last: until now a test waiting on stubRunning() must not see the board half restarted.
+            synchronized (this) {
+                stub = null;
+            }
             machine.close();
         } catch (InterruptedException | java.io.IOException e) {
             violations.add("stub machine: " + e);
