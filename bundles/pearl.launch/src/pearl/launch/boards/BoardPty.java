@@ -19,7 +19,7 @@ public final class BoardPty implements AutoCloseable {
 
     /** Opens a new pseudo-terminal on {@code board}'s UART. */
     public static BoardPty open(RunningBoard board) throws IOException {
-        PtyBridge pty = PtyBridge.open();
+        PtyBridge pty = PtyBridge.open("Pearl IDE: " + board.label());
         // once closed, the board's writes to the bridge fail quietly and its reader sees the end
         board.connectUart(pty.process().getInputStream(), pty.process().getOutputStream());
         return new BoardPty(pty);

@@ -23,12 +23,14 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
 import pearl.device.SerialPorts;
+import pearl.emulator.PtyDirectory;
 import pearl.launch.boards.RunningBoard;
 import pearl.launch.boards.RunningBoards;
 
 /**
- * The Boards view: the serial ports present (where a real board may be plugged in) and the
- * emulated boards of this workbench's launches, ended ones marked terminated. Selecting a board
+ * The Boards view: the serial ports present (where a real board may be plugged in, or where an
+ * emulated board of {@code pearl run --pty} listens) and the emulated boards of this workbench's
+ * launches, ended ones marked terminated. Selecting a board
  * or a port makes the SPIFFS view show its files.
  */
 public final class BoardsView extends ViewPart {
@@ -42,16 +44,27 @@ public final class BoardsView extends ViewPart {
     /** What the ports heading holds when there are none. */
     public static final String NO_PORTS = "(none found)";
 
-    /** A serial port in the tree: selecting it shows the files of the board on it. */
-    public record SerialPort(String name) {
+    /**
+     * A serial port in the tree: selecting it shows the files of the board on it. {@code note}
+     * says what serves a pseudo-terminal (an emulated board of {@code pearl run --pty}); empty for
+     * a real port.
+     */
+    public record SerialPort(String name, String note) {
+
+        /** A real port. */
+        public SerialPort(String name) {
+            this(name, "");
+        }
+
         @Override
         public String toString() {
-            return name;
+            return note.isEmpty() ? name : name + "  (" + note + ")";
         }
     }
 
     private TreeViewer viewer;
     private volatile List<String> ports;
+    private volatile List<PtyDirectory.Entry> terminals = List.of();
     private final RunningBoards.Listener boards = new RunningBoards.Listener() {
         @Override
         public void added(RunningBoard board) {
@@ -144,6 +157,7 @@ public final class BoardsView extends ViewPart {
     /** Looks for serial ports again, off the UI thread (the operating system may take a moment). */
     public void refreshPorts() {
         Job job = Job.create("Looking for serial ports", (IProgressMonitor monitor) -> {
+            terminals = PtyDirectory.list();
             try {
                 ports = SerialPorts.present();
             } catch (RuntimeException | LinkageError e) {
@@ -203,7 +217,17 @@ public final class BoardsView extends ViewPart {
         public Object[] getChildren(Object parent) {
             if (parent == PORTS) {
                 List<String> now = ports;
-                return now == null ? new Object[0] : now.isEmpty() ? new Object[] { NO_PORTS } : now.stream().map(SerialPort::new).toArray();
+                if (now == null) {
+                    return new Object[0];
+                }
+                // jssc does not list pseudo-terminals: Pearl's emulated boards on them come from the PtyDirectory
+                List<SerialPort> all = new java.util.ArrayList<>(now.stream().map(SerialPort::new).toList());
+                for (PtyDirectory.Entry t : terminals) {
+                    if (!now.contains(t.device())) {
+                        all.add(new SerialPort(t.device(), t.label() + ", pid " + t.pid()));
+                    }
+                }
+                return all.isEmpty() ? new Object[] { NO_PORTS } : all.toArray();
             }
             if (parent == EMULATED) {
                 return RunningBoards.get().all().toArray();

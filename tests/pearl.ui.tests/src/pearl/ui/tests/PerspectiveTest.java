@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import pearl.device.SerialPorts;
+import pearl.emulator.PtyBridge;
 import pearl.launch.boards.RunningBoard;
 import pearl.ui.PearlUi;
 import pearl.ui.boards.BoardsView;
@@ -52,6 +53,24 @@ class PerspectiveTest {
         assertTrue(List.of(page.getShowViewShortcuts()).containsAll(List.of(SpiffsView.ID, BoardsView.ID, "pearl.ui.schedulerView", "pearl.ui.heapView")),
                 List.of(page.getShowViewShortcuts()).toString());
         assertTrue(List.of(page.getPerspectiveShortcuts()).contains(IDebugUIConstants.ID_DEBUG_PERSPECTIVE));
+    }
+
+    @Test
+    void anEmulatedBoardOnAPseudoTerminalIsOfferedAsASerialPortWhileItRuns() throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchPage page = SpiffsViewTest.nodeMcuPerspective();
+        BoardsView boards = (BoardsView) page.showView(BoardsView.ID);
+        String label;
+        // as `pearl run --pty` in a terminal would: another process's board, listed in the PtyDirectory
+        try (PtyBridge pty = PtyBridge.open("pearl run weather-station")) {
+            label = "  " + pty.device() + "  (pearl run weather-station, pid " + ProcessHandle.current().pid() + ")";
+            boards.refreshPorts();
+            assertNotNull(Workbenches.await(display, () -> boards.labels().contains(label) ? boards : null), boards.labels().toString());
+            Workbenches.screenshot(display, "boards-view-pty.png");
+        }
+        boards.refreshPorts();
+        assertNotNull(Workbenches.await(display, () -> boards.ports() != null && !boards.labels().contains(label) ? boards : null),
+                "gone once closed: " + boards.labels());
     }
 
     @Test

@@ -142,7 +142,7 @@ final class BoardSession {
         }
         BoardRunner runner = new BoardRunner(board);
         SignalTrace signals = options.vcd() == null ? null : SignalTrace.record(board);
-        try (PtyBridge pty = options.pty() ? PtyBridge.open() : null;
+        try (PtyBridge pty = options.pty() ? PtyBridge.open("pearl " + command + " " + options.project().toAbsolutePath().normalize().getFileName()) : null;
                 java.io.Writer events = options.traceJson() == null ? null
                         : java.nio.file.Files.newBufferedWriter(options.traceJson(), java.nio.charset.StandardCharsets.UTF_8)) {
             if (events != null) {
