@@ -8,10 +8,11 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 
-import pearl.device.rom.ChipInfo;
 import pearl.device.rom.FirmwareFlasher;
 import pearl.device.rom.FlashImage;
+import pearl.device.rom.FlashLog;
 import pearl.device.rom.FlashResult;
+import pearl.device.rom.FlashWriter;
 import pearl.device.rom.RomTimeouts;
 import pearl.ui.PearlUi;
 
@@ -42,14 +43,14 @@ public final class FlashFirmwareJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         int blocks = 0;
         for (FlashImage image : request.images()) {
-            blocks += (image.alignedBytes().length + 1023) / 1024;
+            blocks += (image.alignedBytes().length + FlashWriter.BLOCK - 1) / FlashWriter.BLOCK;
         }
         monitor.beginTask(getName(), blocks);
         Log log = new Log(request.port(), monitor);
         try {
             FlashResult result = new FirmwareFlasher(timeouts).flash(request, log);
             if (result != null && !result.verified()) {
-                return new Status(IStatus.WARNING, PearlUi.PLUGIN_ID, "Flashed, but not verified: " + log.unverified);
+                return new Status(IStatus.WARNING, PearlUi.PLUGIN_ID, "Flashed, but not verified: " + log.unverifiedReason());
             }
             return new Status(IStatus.OK, PearlUi.PLUGIN_ID, "Flashed and verified");
         } catch (IOException e) {
@@ -60,18 +61,18 @@ public final class FlashFirmwareJob extends Job {
         }
     }
 
-    /** The steps, into the board's console and the progress monitor. */
-    private static final class Log implements FirmwareFlasher.Listener {
+    /** The steps, into the board's console; the blocks, into the progress monitor. */
+    private static final class Log extends FlashLog {
         private final String port;
         private final IProgressMonitor monitor;
-        String unverified;
 
         Log(String port, IProgressMonitor monitor) {
             this.port = port;
             this.monitor = monitor;
         }
 
-        void line(String text) {
+        @Override
+        protected void line(String text) {
             Display display = Display.getDefault();
             if (!display.isDisposed()) {
                 display.asyncExec(() -> BoardConsoles.show(port, "flash: " + text + "\n"));
@@ -79,60 +80,13 @@ public final class FlashFirmwareJob extends Job {
         }
 
         @Override
-        public void connecting(String name) {
-            line("resetting the board on " + name + " into its ROM bootloader...");
-        }
-
-        @Override
-        public void identified(ChipInfo chip) {
-            line(String.format("%s, MAC %s, chip id 0x%06x", chip.name(), chip.mac(), chip.chipId()));
-        }
-
-        @Override
         public void regionStarted(FlashImage image, int blocks) {
-            line(String.format("writing %s at 0x%06X (%d blocks)", image.label(), image.address(), blocks));
             monitor.subTask(image.label());
         }
 
         @Override
         public void blockWritten(FlashImage image, int block, int blocks) {
             monitor.worked(1);
-        }
-
-        @Override
-        public void blockRetried(FlashImage image, int block, String why) {
-            line(image.label() + ": block " + (block + 1) + " sent again: " + why);
-        }
-
-        @Override
-        public void stubStarting(String why) {
-            line(why + "; verifying through Pearl's flasher stub in the board's RAM");
-        }
-
-        @Override
-        public void regionVerified(FlashImage image) {
-            line(image.label() + ": verified (MD5)");
-        }
-
-        @Override
-        public void sectorRewritten(FlashImage image, int address) {
-            line(String.format("%s: sector at 0x%06X did not verify; written again", image.label(), address));
-        }
-
-        @Override
-        public void verificationUnavailable(String why) {
-            unverified = why;
-            line("not verified: " + why);
-        }
-
-        @Override
-        public void written(FlashResult result, long millis) {
-            line(String.format("wrote %d blocks in %.1f s", result.blocksWritten(), millis / 1000.0));
-        }
-
-        @Override
-        public void rebooting() {
-            line("rebooting into the firmware");
         }
     }
 }

@@ -9,10 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import pearl.device.SerialPortUnavailableException;
-import pearl.device.rom.ChipInfo;
 import pearl.device.rom.FlashImage;
 import pearl.device.rom.FirmwareFlasher;
-import pearl.device.rom.FlashResult;
+import pearl.device.rom.FlashLog;
 import pearl.device.rom.RomBootloaderClient;
 import pearl.device.rom.RomException;
 import pearl.device.rom.RomTimeouts;
@@ -168,50 +167,21 @@ final class FlashCommand implements Command {
         }
     }
 
-    /** One line per region, redrawn in place as blocks are accepted, and a line per step. */
-    private static final class ProgressBar implements FirmwareFlasher.Listener {
+    /** The steps, a line each, and one bar per region, redrawn in place as blocks are accepted. */
+    private static final class ProgressBar extends FlashLog {
 
         private static final int WIDTH = 30;
         private final PrintStream err;
         private boolean lineOpen;
-        String unverifiedReason;
 
         ProgressBar(PrintStream err) {
             this.err = err;
         }
 
         @Override
-        public void connecting(String port) {
-            err.println("pearl flash: connecting to " + port + "...");
-        }
-
-        @Override
-        public void identified(ChipInfo chip) {
-            err.printf("pearl flash: %s, MAC %s, chip id 0x%06x (%d)%n", chip.name(), chip.mac(), chip.chipId(), chip.chipId());
-        }
-
-        @Override
-        public void speedChanged(int baud) {
-            err.println("pearl flash: now at " + baud + " baud");
-        }
-
-        @Override
-        public void speedKept(int baud) {
-            err.println("pearl flash: the ESP8266 ROM loader has no CHANGE_BAUDRATE; staying at " + baud + " baud");
-        }
-
-        @Override
-        public void written(FlashResult result, long millis) {
-            err.printf("pearl flash: wrote %d blocks in %.1f s%s%n", result.blocksWritten(), millis / 1000.0,
-                    result.retries() > 0 ? " (" + result.retries() + " sent again)" : "");
-            if (!result.verified()) {
-                err.println("pearl flash: warning: not verified: " + unverifiedReason);
-            }
-        }
-
-        @Override
-        public void rebooting() {
-            err.println("pearl flash: rebooting into the firmware");
+        protected void line(String text) {
+            endLine();
+            err.println("pearl flash: " + text);
         }
 
         @Override
@@ -233,33 +203,6 @@ final class FlashCommand implements Command {
                 err.println();
                 lineOpen = false;
             }
-        }
-
-        @Override
-        public void blockRetried(FlashImage image, int block, String why) {
-            endLine();
-            err.printf("%s: block %d sent again: %s%n", image.label(), block + 1, why);
-        }
-
-        @Override
-        public void sectorRewritten(FlashImage image, int address) {
-            err.printf("%s: sector at 0x%06X did not verify; written again%n", image.label(), address);
-        }
-
-        @Override
-        public void regionVerified(FlashImage image) {
-            err.printf("%s: verified (MD5)%n", image.label());
-        }
-
-        @Override
-        public void stubStarting(String why) {
-            endLine();
-            err.println("pearl flash: " + why + "; verifying through Pearl's flasher stub in the board's RAM");
-        }
-
-        @Override
-        public void verificationUnavailable(String why) {
-            unverifiedReason = why;
         }
 
         private static String shorten(String label) {

@@ -34,7 +34,6 @@ class EsptoolJsCrossCheckTest {
 
     private static final Path FOLDER = Path.of("esptool-js").toAbsolutePath();
     private static final RomTimeouts FAST = new RomTimeouts(400, 100, 40_000, 8_000, 2, 3);
-    private static final int SPIFFS_ADDRESS = 0x100000;
 
     @Test
     void esptoolJsFindsTheSimulatedChipAndItsMac() throws Exception {
@@ -64,7 +63,7 @@ class EsptoolJsCrossCheckTest {
                     RomBootloaderClient client = new RomBootloaderClient(line, FAST);
                     client.connect();
                     FlashResult result = new FlashWriter(client, FlashProgress.NONE)
-                            .write(List.of(FlashImage.of(0, fw, "nodemcu.bin"), FlashImage.of(SPIFFS_ADDRESS, fs, "spiffs.img")));
+                            .write(List.of(FlashImage.of(0, fw, "nodemcu.bin"), FlashImage.of(SimulatedLoaderFixture.SPIFFS_ADDRESS, fs, "spiffs.img")));
                     assertEquals(69 + 64, result.blocksWritten(), "Pearl wrote every 1 KB block");
                 } finally {
                     line.close();
@@ -85,7 +84,7 @@ class EsptoolJsCrossCheckTest {
             RomBootloaderSimulator board = new RomBootloaderSimulator(pty.boardSide, Variant.ESP8266_ROM, true);
             try {
                 List<String> lines = runNode("flash.mjs",
-                        List.of(pty.hostSide, "0x0", fwFile.toString(), "0x" + Integer.toHexString(SPIFFS_ADDRESS), fsFile.toString()));
+                        List.of(pty.hostSide, "0x0", fwFile.toString(), "0x" + Integer.toHexString(SimulatedLoaderFixture.SPIFFS_ADDRESS), fsFile.toString()));
                 assertEquals(List.of("CHIP ESP8266", "WROTE 2", "EXIT 0"), lines, "esptool-js flashed both images");
                 assertEquals(List.of(), board.violations(), "esptool-js's conversation broke no rule of the ROM");
                 assertEquals(69 + 64, board.requests().stream().filter(r -> r.startsWith("FLASH_DATA#")).count(), "esptool-js wrote every 1 KB block");
@@ -99,9 +98,10 @@ class EsptoolJsCrossCheckTest {
         }
 
         assertArrayEquals(fw, java.util.Arrays.copyOfRange(byPearl, 0, fw.length), "Pearl: firmware in flash");
-        assertArrayEquals(fs, java.util.Arrays.copyOfRange(byPearl, SPIFFS_ADDRESS, SPIFFS_ADDRESS + fs.length), "Pearl: SPIFFS in flash");
+        int spiffs = SimulatedLoaderFixture.SPIFFS_ADDRESS;
+        assertArrayEquals(fs, java.util.Arrays.copyOfRange(byPearl, spiffs, spiffs + fs.length), "Pearl: SPIFFS in flash");
         assertArrayEquals(fw, java.util.Arrays.copyOfRange(byEsptoolJs, 0, fw.length), "esptool-js: firmware in flash");
-        assertArrayEquals(fs, java.util.Arrays.copyOfRange(byEsptoolJs, SPIFFS_ADDRESS, SPIFFS_ADDRESS + fs.length),
+        assertArrayEquals(fs, java.util.Arrays.copyOfRange(byEsptoolJs, SimulatedLoaderFixture.SPIFFS_ADDRESS, SimulatedLoaderFixture.SPIFFS_ADDRESS + fs.length),
                 "esptool-js: SPIFFS in flash");
         // The whole 4 MB, not only the written regions: esptool-js sends the plain erase size, so
         // the simulated ROM over-erases, but on a fresh (erased) flash that leaves the same bytes.

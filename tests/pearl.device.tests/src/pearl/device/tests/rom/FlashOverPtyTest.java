@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import pearl.device.rom.BoardNotInBootloaderException;
@@ -20,8 +19,6 @@ import pearl.device.rom.FlashImage;
 import pearl.device.rom.FlashProgress;
 import pearl.device.rom.FlashResult;
 import pearl.device.rom.FlashWriter;
-import pearl.device.rom.JsscSerialLine;
-import pearl.device.rom.RomBootloaderClient;
 import pearl.device.rom.RomCommand;
 import pearl.device.rom.RomException;
 import pearl.device.rom.RomTimeouts;
@@ -30,32 +27,14 @@ import pearl.device.rom.VerificationFailedException;
 import pearl.device.tests.rom.RomBootloaderSimulator.Variant;
 
 /** The flasher against the ROM loader simulator, through a real pseudo-terminal pair. */
-class FlashOverPtyTest {
+class FlashOverPtyTest extends SimulatedLoaderFixture {
 
     /** Short waits: on a pty the answers come in microseconds, and lost answers must not cost 3 s each. */
     private static final RomTimeouts FAST = new RomTimeouts(400, 100, 40_000, 8_000, 2, 3);
-    private static final int SPIFFS_ADDRESS = 0x100000;
-
-    private SimulatedLoader loader;
-    private PtyPair pty;
-    private RomBootloaderSimulator board;
-    private JsscSerialLine line;
-    private RomBootloaderClient client;
 
     private void start(Variant variant, boolean inBootloader) throws Exception {
         // A "fast" baud documents that nothing here waits on the wire.
-        loader = SimulatedLoader.start(variant, inBootloader, 921600, FAST);
-        pty = loader.pty;
-        board = loader.board;
-        line = loader.line;
-        client = loader.client;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (loader != null) {
-            loader.close();
-        }
+        start(variant, inBootloader, 921600, FAST);
     }
 
     static byte[] firmware(int size, long seed) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import pearl.device.rom.ChipInfo;
@@ -19,7 +18,6 @@ import pearl.device.rom.FlashProgress;
 import pearl.device.rom.FlashResult;
 import pearl.device.rom.FlashWriter;
 import pearl.device.rom.FlasherStub;
-import pearl.device.rom.JsscSerialLine;
 import pearl.device.rom.RomBootloaderClient;
 import pearl.device.rom.RomErrorException;
 import pearl.device.rom.RomTimeouts;
@@ -30,31 +28,13 @@ import pearl.device.tests.rom.RomBootloaderSimulator.Variant;
  * loader's RAM over a pty and run on an emulated lx106 core ({@link StubMachine}): the flash that
  * the ROM cannot check is checked, and what reads back wrong is written again, by the stub.
  */
-class FlasherStubTest {
+class FlasherStubTest extends SimulatedLoaderFixture {
 
     private static final RomTimeouts FAST = new RomTimeouts(2000, 100, 40_000, 8_000, 2, 3);
-    private static final int SPIFFS_ADDRESS = 0x100000;
-
-    private SimulatedLoader loader;
-    private PtyPair pty;
-    private RomBootloaderSimulator board;
-    private JsscSerialLine line;
-    private RomBootloaderClient client;
 
     private void start() throws Exception {
-        loader = SimulatedLoader.start(Variant.ESP8266_ROM, true, 115200, FAST);
-        pty = loader.pty;
-        board = loader.board;
-        line = loader.line;
-        client = loader.client;
+        start(Variant.ESP8266_ROM, true, 115200, FAST);
         client.connect();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (loader != null) {
-            loader.close();
-        }
     }
 
     @Test
